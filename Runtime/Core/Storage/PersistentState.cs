@@ -1,0 +1,34 @@
+namespace Runtime.Storage;
+
+/// <summary>Read before activation, by the activation; implemented by every piece of persistent state.</summary>
+internal interface IActivationStateLoader
+{
+    Task LoadAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>A grain's named state bound to a storage provider.</summary>
+internal sealed class PersistentState<TState>(string stateName, GrainId grainId, IGrainStorage storage, Func<TState> createDefault)
+    : IPersistentState<TState>, IGrainState<TState>, IActivationStateLoader
+{
+    public TState State { get; set; } = createDefault();
+
+    public string? Etag => ETag;
+
+    public string? ETag { get; set; }
+
+    public bool RecordExists { get; set; }
+
+    public Task ReadStateAsync(CancellationToken cancellationToken = default) =>
+        storage.ReadStateAsync(stateName, grainId, this, cancellationToken);
+
+    public Task WriteStateAsync(CancellationToken cancellationToken = default) =>
+        storage.WriteStateAsync(stateName, grainId, this, cancellationToken);
+
+    public async Task ClearStateAsync(CancellationToken cancellationToken = default)
+    {
+        await storage.ClearStateAsync(stateName, grainId, this, cancellationToken);
+        State = createDefault();
+    }
+
+    Task IActivationStateLoader.LoadAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);
+}

@@ -1,0 +1,152 @@
+using System.Data.Common;
+using System.Globalization;
+using Runtime.Serialization;
+
+namespace Runtime.Storage.Relational;
+
+/// <summary>
+/// Grain state in the <c>grain_state</c> table, one row per (grain type, key, state name), the payload
+/// as JSON. The ETag is the row's version: every write names the version it read and fails with
+/// <see cref="InconsistentStateException"/> if the row has moved on, which is how a duplicate
+/// activation is caught.
+/// </summary>
+internal sealed class RelationalGrainStorage(string name, RelationalDatabase database, RuntimeSerializer serializer, TimeProvider timeProvider) : IGrainStorage
+{
+    public string Name { get; } = name;
+
+    public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
+    {
+        var row = await database.ReadAsync(
+            (connection, transaction, ct) => ReadRowAsync(connection, transaction, stateName, grainId, ct),
+            cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
+        grainState.State = serializer.Deserialize<TState>(row.Value.Payload);
+        grainState.ETag = FormatEtag(row.Value.Version);
+        grainState.RecordExists = true;
+    }
+
+    public async Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
+    {
+        var payload = serializer.Serialize(grainState.State);
+        var expected = ParseEtag(grainState.ETag, stateName, grainId);
+        var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var written = await database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                int rows;
+                if (expected is null)
+                {
+                    await using var insert = connection.CreateCommand(
+                        """
+                        INSERT INTO grain_state (grain_type, grain_key, state_name, payload, version, updated_at)
+                        VALUES (@type, @key, @state, @payload, 1, @now)
+                        ON CONFLICT (grain_type, grain_key, state_name) DO NOTHING
+                        """, transaction);
+                    rows = await Bind(insert, stateName, grainId).With("@payload", payload).With("@now", now).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await using var update = connection.CreateCommand(
+                        """
+                        UPDATE grain_state SET payload = @payload, version = version + 1, updated_at = @now
+                        WHERE grain_type = @type AND grain_key = @key AND state_name = @state AND version = @expected
+                        """, transaction);
+                    rows = await Bind(update, stateName, grainId).With("@payload", payload).With("@now", now).With("@expected", expected.Value)
+                        .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                if (rows != 1)
+                {
+                    await ThrowConflictAsync(connection, transaction, stateName, grainId, expected, "write", ct).ConfigureAwait(false);
+                }
+
+                return (expected ?? 0) + 1;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        grainState.ETag = FormatEtag(written);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
+    {
+        var expected = ParseEtag(grainState.ETag, stateName, grainId);
+        await database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                if (expected is null)
+                {
+                    // Nothing read, so nothing may be stored either.
+                    if (await ReadRowAsync(connection, transaction, stateName, grainId, ct).ConfigureAwait(false) is not null)
+                    {
+                        await ThrowConflictAsync(connection, transaction, stateName, grainId, expected, "clear", ct).ConfigureAwait(false);
+                    }
+
+                    return 0;
+                }
+
+                await using var delete = connection.CreateCommand(
+                    "DELETE FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @state AND version = @expected",
+                    transaction);
+                var rows = await Bind(delete, stateName, grainId).With("@expected", expected.Value).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                if (rows != 1)
+                {
+                    await ThrowConflictAsync(connection, transaction, stateName, grainId, expected, "clear", ct).ConfigureAwait(false);
+                }
+
+                return rows;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    private static async ValueTask<(byte[] Payload, long Version)?> ReadRowAsync(DbConnection connection, DbTransaction? transaction, string stateName, GrainId grainId, CancellationToken cancellationToken)
+    {
+        await using var select = connection.CreateCommand(
+            "SELECT payload, version FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @state",
+            transaction);
+        await using var reader = await Bind(select, stateName, grainId).ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return ((byte[])reader.GetValue(0), reader.GetInt64(1));
+    }
+
+    private async Task ThrowConflictAsync(DbConnection connection, DbTransaction? transaction, string stateName, GrainId grainId, long? expected, string operation, CancellationToken cancellationToken)
+    {
+        var stored = await ReadRowAsync(connection, transaction, stateName, grainId, cancellationToken).ConfigureAwait(false);
+        var storedEtag = stored is null ? null : FormatEtag(stored.Value.Version);
+        var expectedEtag = expected is null ? null : FormatEtag(expected.Value);
+        throw new InconsistentStateException(
+            $"Cannot {operation} state '{stateName}' of {grainId} in storage '{Name}': it was read at version {expectedEtag ?? "(none)"} but is stored at version {storedEtag ?? "(none)"}. Another activation of this grain may exist; re-read the state before deciding again.",
+            storedEtag,
+            expectedEtag);
+    }
+
+    private static DbCommand Bind(DbCommand command, string stateName, GrainId grainId) =>
+        command.With("@type", grainId.Type).With("@key", grainId.Key).With("@state", stateName);
+
+    private static string FormatEtag(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    private long? ParseEtag(string? etag, string stateName, GrainId grainId)
+    {
+        if (etag is null)
+        {
+            return null;
+        }
+
+        return long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw new InconsistentStateException($"State '{stateName}' of {grainId} carries ETag '{etag}', which storage '{Name}' never issued.", null, etag);
+    }
+}
