@@ -21,7 +21,7 @@ internal sealed class RelationalReminderTable(RelationalDatabase database) : IRe
             cancellationToken);
 
     public Task<ReminderEntry> UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken) =>
-        database.WriteAsync(
+        database.WriteStatementAsync(
             async (connection, transaction, ct) =>
             {
                 await using var upsert = connection.CreateCommand(
@@ -42,7 +42,7 @@ internal sealed class RelationalReminderTable(RelationalDatabase database) : IRe
             cancellationToken);
 
     public Task<bool> RemoveAsync(GrainId grainId, string name, CancellationToken cancellationToken) =>
-        database.WriteAsync(
+        database.WriteStatementAsync(
             async (connection, transaction, ct) =>
             {
                 await using var delete = connection.CreateCommand("DELETE FROM reminders WHERE grain_id = @grain AND reminder_name = @name", transaction)

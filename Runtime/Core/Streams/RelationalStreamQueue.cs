@@ -97,7 +97,7 @@ internal sealed class RelationalStreamQueue(string providerName, RelationalDatab
     }
 
     public Task AcknowledgeAsync(StreamQueueMessage message, CancellationToken cancellationToken) =>
-        database.WriteAsync(
+        database.WriteStatementAsync(
             async (connection, transaction, ct) =>
             {
                 await using var delete = connection.CreateCommand("DELETE FROM stream_queue WHERE sequence = @sequence", transaction)
@@ -107,7 +107,7 @@ internal sealed class RelationalStreamQueue(string providerName, RelationalDatab
             cancellationToken);
 
     public Task RecordFailedAttemptAsync(StreamQueueMessage message, int attempts, CancellationToken cancellationToken) =>
-        database.WriteAsync(
+        database.WriteStatementAsync(
             async (connection, transaction, ct) =>
             {
                 await using var update = connection.CreateCommand("UPDATE stream_queue SET attempts = @attempts WHERE sequence = @sequence", transaction)

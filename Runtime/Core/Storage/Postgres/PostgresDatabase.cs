@@ -43,5 +43,12 @@ public sealed class PostgresDatabase : RelationalDatabase
         return result;
     }
 
+    public override async Task<TResult> WriteStatementAsync<TResult>(RelationalWork<TResult> work, CancellationToken cancellationToken)
+    {
+        // Autocommit: PostgreSQL commits (and flushes) the statement on its own, one round trip in all.
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await work(connection, null, cancellationToken).ConfigureAwait(false);
+    }
+
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

@@ -27,6 +27,13 @@ public abstract class RelationalDatabase : IAsyncDisposable
     /// <summary>Runs work atomically: it commits entirely or not at all. Completes once durable.</summary>
     public abstract Task<TResult> WriteAsync<TResult>(RelationalWork<TResult> work, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs work whose only change is one statement, which is atomic by itself. Completes once durable.
+    /// Where the database allows, this skips the explicit transaction and so a round trip per write.
+    /// </summary>
+    public virtual Task<TResult> WriteStatementAsync<TResult>(RelationalWork<TResult> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, cancellationToken);
+
     /// <summary>The runtime's schema, as migrations in this dialect.</summary>
     public abstract IReadOnlyList<SchemaMigration> RuntimeSchema { get; }
 

@@ -36,7 +36,7 @@ internal sealed class RelationalGrainStorage(string name, RelationalDatabase dat
         var payload = serializer.Serialize(grainState.State);
         var expected = ParseEtag(grainState.ETag, stateName, grainId);
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var written = await database.WriteAsync(
+        var written = await database.WriteStatementAsync(
             async (connection, transaction, ct) =>
             {
                 int rows;
@@ -77,7 +77,7 @@ internal sealed class RelationalGrainStorage(string name, RelationalDatabase dat
     public async Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
     {
         var expected = ParseEtag(grainState.ETag, stateName, grainId);
-        await database.WriteAsync(
+        await database.WriteStatementAsync(
             async (connection, transaction, ct) =>
             {
                 if (expected is null)
