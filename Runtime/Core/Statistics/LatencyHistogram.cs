@@ -69,6 +69,27 @@ internal static class LatencyHistogram
         return FromNanoseconds(UpperBoundOf(buckets.Length - 1));
     }
 
+    /// <summary>The mean, taking each value at its bucket's midpoint (so within 25%, like the buckets).</summary>
+    public static TimeSpan Mean(ReadOnlySpan<long> buckets)
+    {
+        double total = 0;
+        long count = 0;
+        for (var bucket = 0; bucket < buckets.Length; bucket++)
+        {
+            if (buckets[bucket] == 0)
+            {
+                continue;
+            }
+
+            var lower = bucket == 0 ? 0 : UpperBoundOf(bucket - 1);
+            var upper = bucket >= OverflowBucket ? lower : UpperBoundOf(bucket);
+            total += buckets[bucket] * ((lower + (double)upper) / 2);
+            count += buckets[bucket];
+        }
+
+        return count == 0 ? TimeSpan.Zero : FromNanoseconds((long)(total / count));
+    }
+
     public static TimeSpan FromNanoseconds(long nanoseconds) =>
         nanoseconds >= TimeSpan.MaxValue.Ticks / 100 * 100 ? TimeSpan.MaxValue : TimeSpan.FromTicks(nanoseconds / 100);
 }

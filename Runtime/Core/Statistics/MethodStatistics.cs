@@ -34,15 +34,16 @@ internal sealed class MethodStatistics
 
     public string MethodName { get; }
 
+    /// <summary>
+    /// Counts one completed call. On the hot path, so one atomic increment: the call count is the
+    /// histogram's sum, and the mean is estimated from bucket midpoints.
+    /// </summary>
     /// <param name="elapsedTicks">Send-to-completion time in <see cref="Stopwatch"/> ticks.</param>
     /// <param name="failed">Whether the call ended with an exception.</param>
     public void Record(long elapsedTicks, bool failed)
     {
         var shard = _shards[Thread.GetCurrentProcessorId() & _shardMask];
-        var nanoseconds = (long)(elapsedTicks * s_nanosecondsPerTick);
-        Interlocked.Increment(ref shard.Calls);
-        Interlocked.Add(ref shard.TotalNanoseconds, nanoseconds);
-        Interlocked.Increment(ref shard.Buckets[LatencyHistogram.BucketOf(nanoseconds)]);
+        Interlocked.Increment(ref shard.Buckets[LatencyHistogram.BucketOf((long)(elapsedTicks * s_nanosecondsPerTick))]);
         if (failed)
         {
             Interlocked.Increment(ref shard.Errors);
@@ -53,26 +54,25 @@ internal sealed class MethodStatistics
 
     public MethodSnapshot Snapshot()
     {
-        long calls = 0, errors = 0, totalNanoseconds = 0;
+        long errors = 0;
         var buckets = new long[LatencyHistogram.BucketCount];
         foreach (var shard in _shards)
         {
-            calls += Volatile.Read(ref shard.Calls);
             errors += Volatile.Read(ref shard.Errors);
-            totalNanoseconds += Volatile.Read(ref shard.TotalNanoseconds);
             for (var i = 0; i < buckets.Length; i++)
             {
                 buckets[i] += Volatile.Read(ref shard.Buckets[i]);
             }
         }
 
+        var calls = buckets.Sum();
         return new MethodSnapshot(
             InterfaceName,
             MethodName,
             calls,
             errors,
             Volatile.Read(ref _timeouts),
-            calls == 0 ? TimeSpan.Zero : LatencyHistogram.FromNanoseconds(totalNanoseconds / calls),
+            LatencyHistogram.Mean(buckets),
             LatencyHistogram.Quantile(buckets, 0.50),
             LatencyHistogram.Quantile(buckets, 0.90),
             LatencyHistogram.Quantile(buckets, 0.99),
@@ -83,8 +83,6 @@ internal sealed class MethodStatistics
     private sealed class Shard
     {
         public readonly long[] Buckets = new long[LatencyHistogram.BucketCount];
-        public long Calls;
         public long Errors;
-        public long TotalNanoseconds;
     }
 }

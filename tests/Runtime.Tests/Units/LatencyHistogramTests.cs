@@ -47,4 +47,17 @@ public sealed class LatencyHistogramTests
         Assert.Equal(LatencyHistogram.FromNanoseconds(LatencyHistogram.UpperBoundOf(LatencyHistogram.BucketOf(1_000))), LatencyHistogram.Quantile(buckets, 0.99));
         Assert.Equal(LatencyHistogram.FromNanoseconds(LatencyHistogram.UpperBoundOf(LatencyHistogram.BucketOf(1_000_000))), LatencyHistogram.Quantile(buckets, 1.0));
     }
+
+    [Fact]
+    public void The_mean_is_within_the_bucket_precision()
+    {
+        var buckets = new long[LatencyHistogram.BucketCount];
+        buckets[LatencyHistogram.BucketOf(1_000)] += 3;
+        buckets[LatencyHistogram.BucketOf(5_000)] += 1;
+
+        var mean = LatencyHistogram.Mean(buckets).TotalNanoseconds;
+
+        Assert.InRange(mean, 2_000 * 0.75, 2_000 * 1.25);
+        Assert.Equal(TimeSpan.Zero, LatencyHistogram.Mean(new long[LatencyHistogram.BucketCount]));
+    }
 }
