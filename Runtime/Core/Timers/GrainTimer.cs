@@ -55,9 +55,10 @@ internal sealed class GrainTimer : IGrainTimer
             return;
         }
 
+        // The token source is cancelled, not disposed: a callback still running may yet register on its
+        // token, which would throw if it were disposed. It owns no timer, so the GC reclaims it.
         _disposed.Cancel();
         _timer.Dispose();
-        _disposed.Dispose();
     }
 
     /// <summary>Runs the callback; called by the activation as a turn.</summary>
