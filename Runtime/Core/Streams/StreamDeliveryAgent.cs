@@ -166,22 +166,32 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
             }
 
             _pendingByStream[message.StreamId] = new Queue<StreamQueueMessage>([message]);
-            var delivery = DeliverStreamAsync(message.StreamId);
-            _deliveries.Add(delivery);
-            _ = delivery.ContinueWith(
-                static (task, state) =>
-                {
-                    var agent = (StreamDeliveryAgent)state!;
-                    lock (agent._lock)
-                    {
-                        agent._deliveries.Remove(task);
-                    }
-                },
-                this,
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
         }
+
+        // Started outside the lock and off the pulling loop: delivery runs grain calls and database writes.
+        Track(Task.Run(() => DeliverStreamAsync(message.StreamId)));
+    }
+
+    private void Track(Task delivery)
+    {
+        lock (_lock)
+        {
+            _deliveries.Add(delivery);
+        }
+
+        _ = delivery.ContinueWith(
+            static (task, state) =>
+            {
+                var agent = (StreamDeliveryAgent)state!;
+                lock (agent._lock)
+                {
+                    agent._deliveries.Remove(task);
+                }
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private async Task DeliverStreamAsync(StreamId streamId)
