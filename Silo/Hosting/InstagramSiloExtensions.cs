@@ -1,0 +1,30 @@
+using Instagram.Grains;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Runtime.Hosting;
+
+namespace Instagram.Silo.Hosting;
+
+public static class InstagramSiloExtensions
+{
+    /// <summary>
+    /// Hosts a silo in this process: the domain's grains, all durable data (state, reminders, streams) in
+    /// the database chosen by the <c>Storage</c> section, and the "ready" health check behind /readyz.
+    /// Used alike by the standalone silo and by the API frontend in embedded mode.
+    /// </summary>
+    public static IHostApplicationBuilder AddInstagramSilo(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var storage = StorageChoice.From(options);
+
+        // Decided once: whatever else needs the data directory reads it from here, resolved.
+        builder.Services.AddSingleton(storage);
+
+        // Registered before the silo so it starts (and logs) before the database is migrated.
+        builder.Services.AddHostedService<StorageChoiceLogger>();
+        builder.Services.AddSilo(silo => silo.AddGrains(GrainsAssembly.Assembly).UseDatabase(storage.Database));
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+}

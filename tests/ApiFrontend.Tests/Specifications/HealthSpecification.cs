@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.Json;
+using ApiFrontend.Tests.Infrastructure;
+using Xunit;
+
+namespace ApiFrontend.Tests.Specifications;
+
+public sealed class HealthSpecification
+{
+    [Fact]
+    public async Task Healthz_answers_while_the_process_runs()
+    {
+        await using var api = new EmbeddedApi();
+        using var client = api.CreateClient();
+
+        using var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readyz_reports_the_silo_running_and_its_sqlite_database_reachable()
+    {
+        await using var api = new EmbeddedApi();
+        using var client = api.CreateClient();
+
+        using var response = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var silo = Assert.Single(report.RootElement.GetProperty("checks").EnumerateArray());
+        Assert.Equal("silo", silo.GetProperty("name").GetString());
+        Assert.Equal("Healthy", silo.GetProperty("status").GetString());
+        var database = "sqlite:" + Path.Combine(api.DataDirectory, "instagram.db");
+        Assert.Equal("reachable", silo.GetProperty("data").GetProperty(database).GetString());
+    }
+}
