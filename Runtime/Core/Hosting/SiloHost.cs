@@ -19,7 +19,9 @@ internal sealed partial class SiloHost(
     IServiceProvider services,
     ILogger<SiloHost> logger) : IHostedService
 {
-    private List<ISiloLifecycleParticipant> _started = [];
+    private readonly Lock _stopLock = new();
+    private readonly List<ISiloLifecycleParticipant> _started = [];
+    private Task? _stop;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -62,16 +64,27 @@ internal sealed partial class SiloHost(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops once, however often it is called: hosts can stop twice at the same time (WebApplicationFactory
+    /// and <c>app.Run()</c> both do on dispose), and every caller must wait for the one real stop, or the
+    /// service container could be disposed under it.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopLock)
+        {
+            return _stop ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         status.Set(SiloState.Stopping);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(runtime.Options.ShutdownTimeout);
-        var started = _started;
-        _started = [];
-        for (var i = started.Count - 1; i >= 0; i--)
+        for (var i = _started.Count - 1; i >= 0; i--)
         {
-            var participant = started[i];
+            var participant = _started[i];
             await StopStageAsync(participant.Name, () => participant.StopAsync(timeout.Token)).ConfigureAwait(false);
         }
 

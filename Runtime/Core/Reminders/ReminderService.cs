@@ -62,11 +62,11 @@ internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycl
         }
     }
 
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _wakeUp.Dispose();
-    }
+    /// <summary>
+    /// Ends the schedule loop if the silo was disposed without stopping. Cancels only: the token sources
+    /// hold no timers, and disposing them under a loop still running would make it throw.
+    /// </summary>
+    public void Dispose() => _stopping.Cancel();
 
     public async Task<IGrainReminder> RegisterOrUpdateReminder(GrainId grainId, string reminderName, TimeSpan dueTime, TimeSpan period, CancellationToken cancellationToken = default)
     {

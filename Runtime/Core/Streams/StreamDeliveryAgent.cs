@@ -79,12 +79,11 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
         await Task.WhenAll(running.Append(_loop ?? Task.CompletedTask)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _newEvents.Dispose();
-        _concurrentStreams.Dispose();
-    }
+    /// <summary>
+    /// Ends the pulling loop if the silo was disposed without stopping. Cancels only: disposing the
+    /// semaphores would strand a loop still waiting on them, and they hold no wait handles.
+    /// </summary>
+    public void Dispose() => _stopping.Cancel();
 
     /// <summary>Publishers call this after enqueueing, so delivery starts without waiting for the next poll.</summary>
     public void NotifyNewEvents()
@@ -99,10 +98,6 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
         catch (SemaphoreFullException)
         {
             // Already signalled.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopped.
         }
     }
 

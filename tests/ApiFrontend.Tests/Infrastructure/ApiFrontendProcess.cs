@@ -1,28 +1,19 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
 namespace ApiFrontend.Tests.Infrastructure;
 
 /// <summary>
-/// The built ApiFrontend.dll (copied next to the tests) running as its own process, configured only as
-/// an operator would: ASPNETCORE_URLS and INSTAGRAM_DATA_DIR. Killed on dispose.
+/// The built ApiFrontend.dll running as its own process, configured only as an operator would:
+/// ASPNETCORE_URLS and INSTAGRAM_DATA_DIR. Killed on dispose.
 /// </summary>
 public sealed class ApiFrontendProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
+    private readonly DotnetProcess _process;
 
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
-
-    private ApiFrontendProcess(Process process, Uri address)
+    private ApiFrontendProcess(DotnetProcess process, Uri address)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Record(e.Data);
-        _process.ErrorDataReceived += (_, e) => Record(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
     }
 
@@ -31,19 +22,12 @@ public sealed class ApiFrontendProcess : IAsyncDisposable
     public static ApiFrontendProcess Start(string dataDirectory)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
+        var process = DotnetProcess.Start("ApiFrontend.dll", environment: new Dictionary<string, string>
         {
-            // The frontend's appsettings.json is copied here too; it is read from the working directory.
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ApiFrontend.dll"));
-        start.Environment["ASPNETCORE_URLS"] = address.ToString();
-        start.Environment["INSTAGRAM_DATA_DIR"] = dataDirectory;
-        return new ApiFrontendProcess(Process.Start(start) ?? throw new InvalidOperationException("ApiFrontend did not start."), address);
+            ["ASPNETCORE_URLS"] = address.ToString(),
+            ["INSTAGRAM_DATA_DIR"] = dataDirectory,
+        });
+        return new ApiFrontendProcess(process, address);
     }
 
     /// <summary>Polls GET /healthz until it answers 200; fails early, with the output, if the process exits.</summary>
@@ -52,23 +36,14 @@ public sealed class ApiFrontendProcess : IAsyncDisposable
         await Eventually.TrueAsync(
             async () => _process.HasExited || await AnswersHealthzAsync(),
             "ApiFrontend answers GET /healthz",
-            StartDeadline);
-        if (_process.HasExited)
-        {
-            throw new InvalidOperationException($"ApiFrontend exited with code {_process.ExitCode}. Output:\n{string.Join('\n', _output)}");
-        }
+            TimeSpan.FromSeconds(60));
+        _process.ThrowIfExited("before answering /healthz");
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        await _process.DisposeAsync();
     }
 
     private async Task<bool> AnswersHealthzAsync()
@@ -91,13 +66,5 @@ public sealed class ApiFrontendProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Record(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
     }
 }

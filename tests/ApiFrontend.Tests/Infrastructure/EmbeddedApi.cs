@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Runtime.Hosting;
 
 namespace ApiFrontend.Tests.Infrastructure;
 
@@ -11,7 +9,7 @@ namespace ApiFrontend.Tests.Infrastructure;
 /// </summary>
 public sealed class EmbeddedApi(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
-    private readonly TestDirectory _dataDirectory = new();
+    private readonly TestDirectory _dataDirectory = new("apifrontend-tests");
 
     public string DataDirectory => _dataDirectory.Path;
 
@@ -23,12 +21,6 @@ public sealed class EmbeddedApi(IReadOnlyDictionary<string, string>? settings = 
         {
             builder.UseSetting(key, value);
         }
-
-        // On dispose, WebApplicationFactory and Program's app.Run() both stop the host, concurrently. The
-        // silo's StopAsync is not safe against that: the second call returns at once, app.Run() disposes
-        // the container under the first, and a stopping stage can hang until the silo's ShutdownTimeout.
-        // A short timeout keeps such a test from taking 30 s more until the runtime tolerates a double stop.
-        builder.ConfigureServices(services => services.Configure<SiloOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(3)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -10,7 +10,7 @@ public sealed class EmbeddedProcessSpecification
     [Fact]
     public async Task Built_frontend_serves_on_ASPNETCORE_URLS_and_keeps_its_database_in_INSTAGRAM_DATA_DIR()
     {
-        using var dataDirectory = new TestDirectory();
+        using var dataDirectory = new TestDirectory("apifrontend-tests");
         await using var frontend = ApiFrontendProcess.Start(dataDirectory.Path);
 
         await frontend.WaitUntilLiveAsync();

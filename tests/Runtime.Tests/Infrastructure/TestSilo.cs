@@ -14,7 +14,14 @@ public sealed class TestSilo : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private TestSilo(IHost host) => _host = host;
+    private TestSilo(IHost host, LogCapture logs)
+    {
+        _host = host;
+        Logs = logs;
+    }
+
+    /// <summary>What the silo logged at Information and above.</summary>
+    public LogCapture Logs { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -39,7 +46,8 @@ public sealed class TestSilo : IAsyncDisposable
         Action<StreamDeliveryOptions>? streams = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var logs = new LogCapture();
+        builder.Logging.SetMinimumLevel(LogLevel.Information).AddProvider(logs);
         if (output is not null)
         {
             builder.Logging.AddProvider(new TestOutputLoggerProvider(output));
@@ -70,8 +78,11 @@ public sealed class TestSilo : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync();
-        return new TestSilo(host);
+        return new TestSilo(host, logs);
     }
+
+    /// <summary>Stops the host as the host itself does (e.g. on SIGTERM); safe to call more than once.</summary>
+    public Task StopAsync() => _host.StopAsync();
 
     public async ValueTask DisposeAsync()
     {

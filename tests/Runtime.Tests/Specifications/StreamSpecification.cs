@@ -71,7 +71,8 @@ public abstract class StreamSpecification(StorageKind storage, ITestOutputHelper
     public async Task An_event_published_before_a_crash_is_delivered_after_restart_and_applied_once()
     {
         var key = "crash-" + Guid.NewGuid().ToString("N");
-        await using (var crashed = CrashHostProcess.Start(Database.Spec, key, events: 2, hangAfterEvent: 1))
+        // Runtime.CrashHost <dialect> <connection string> <stream key> <events> <hang after event>
+        await using (var crashed = DotnetProcess.Start("Runtime.CrashHost.dll", [Database.Spec.Dialect, Database.Spec.ConnectionString, key, "2", "1"]))
         {
             await crashed.WaitForLineAsync("published");
             await crashed.WaitForLineAsync("applied 1");

@@ -1,17 +1,18 @@
-namespace Runtime.Tests.Infrastructure;
+namespace TestSupport;
 
 /// <summary>
-/// Waits for a condition with a deadline, instead of sleeping a guessed time. Polls every 20 ms;
-/// fails with <paramref name="because"/> if the deadline passes.
+/// Waits for a condition with a deadline, instead of sleeping a guessed time. Polls every 20 ms and
+/// fails with <c>because</c> (and the last value seen) when the deadline passes.
 /// </summary>
 public static class Eventually
 {
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(20);
 
-    public static async Task TrueAsync(Func<bool> condition, string because, TimeSpan? deadline = null)
-    {
-        await ValueAsync(() => Task.FromResult(condition()), satisfied => satisfied, because, deadline);
-    }
+    public static Task TrueAsync(Func<bool> condition, string because, TimeSpan? deadline = null) =>
+        ValueAsync(() => Task.FromResult(condition()), satisfied => satisfied, because, deadline);
+
+    public static Task TrueAsync(Func<Task<bool>> condition, string because, TimeSpan? deadline = null) =>
+        ValueAsync(condition, satisfied => satisfied, because, deadline);
 
     public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> accept, string because, TimeSpan? deadline = null)
     {
