@@ -12,25 +12,25 @@ internal sealed class BenchmarkReport(TextWriter output)
         output.WriteLine();
     }
 
-    public void CallTable(IReadOnlyList<CallResult> results, CallResult direct, CallResult bare)
+    public void CallTable(IReadOnlyList<LoadResult> results, LoadResult direct, LoadResult bare)
     {
         output.WriteLine($"{"calls",-44} {"callers",8} {"calls/s",13} {"p50",10} {"p99",10} {"direct/this",12} {"this/bare",10}");
         foreach (var result in results)
         {
             output.WriteLine(
-                $"{result.Scenario,-44} {result.Concurrency,8} {result.CallsPerSecond,13:N0} {Format(result.P50),10} {Format(result.P99),10} " +
-                $"{direct.CallsPerSecond / result.CallsPerSecond,11:F1}x {result.CallsPerSecond / bare.CallsPerSecond,9:P0}");
+                $"{result.Scenario,-44} {result.Callers,8} {result.PerSecond,13:N0} {Format(result.P50),10} {Format(result.P99),10} " +
+                $"{direct.PerSecond / result.PerSecond,11:F1}x {result.PerSecond / bare.PerSecond,9:P0}");
         }
 
         output.WriteLine();
     }
 
-    public void WriteTable(IReadOnlyList<WriteResult> results)
+    public void WriteTable(IReadOnlyList<LoadResult> results)
     {
         output.WriteLine($"{"durable state writes",-44} {"writers",8} {"writes/s",13} {"p50",10} {"p99",10}");
         foreach (var result in results)
         {
-            output.WriteLine($"{result.Storage,-44} {result.Writers,8} {result.WritesPerSecond,13:N0} {Format(result.P50),10} {Format(result.P99),10}");
+            output.WriteLine($"{result.Scenario,-44} {result.Callers,8} {result.PerSecond,13:N0} {Format(result.P50),10} {Format(result.P99),10}");
         }
 
         output.WriteLine();
@@ -42,6 +42,6 @@ internal sealed class BenchmarkReport(TextWriter output)
     {
         >= 1000 => $"{latency.TotalMilliseconds:F2} ms",
         >= 1 => $"{latency.TotalMicroseconds:F1} µs",
-        _ => $"{latency.TotalNanoseconds:F0} ns",
+        _ => "<0.1 µs", // TimeSpan resolves 100 ns
     };
 }

@@ -6,12 +6,12 @@ internal static class CallBenchmarks
     public static async Task RunAsync(BenchmarkOptions options, BenchmarkReport report)
     {
         // A direct call completes synchronously, so more callers than cores would only queue behind each other.
-        var direct = await CallThroughput.MeasureAsync(
+        var direct = await ClosedLoop.PingAsync(
             "direct interface call (baseline)", [new DirectPing()], Environment.ProcessorCount, options.Warmup, options.Window);
-        var bare = await CallThroughput.MeasureAsync(
+        var bare = await ClosedLoop.PingAsync(
             "bare per-grain work queue, 100 (baseline)", Enumerable.Range(0, 100).Select(_ => (IPingGrain)new BareWorkQueue()).ToList(), options.Concurrency, options.Warmup, options.Window);
 
-        var results = new List<CallResult> { direct, bare };
+        var results = new List<LoadResult> { direct, bare };
         long measuredCalls = 0;
         long recordedCalls;
         await using (var silo = await BenchmarkSilo.StartAsync())
@@ -19,8 +19,8 @@ internal static class CallBenchmarks
             foreach (var grainCount in new[] { 1, 100, 10_000 })
             {
                 var grains = Enumerable.Range(0, grainCount).Select(key => silo.Grains.GetGrain<IPingGrain>(key)).ToList();
-                var result = await CallThroughput.MeasureAsync($"grain calls, {grainCount:N0} grains", grains, options.Concurrency, options.Warmup, options.Window);
-                measuredCalls += (long)(result.CallsPerSecond * options.Window.TotalSeconds);
+                var result = await ClosedLoop.PingAsync($"grain calls, {grainCount:N0} grains", grains, options.Concurrency, options.Warmup, options.Window);
+                measuredCalls += (long)(result.PerSecond * options.Window.TotalSeconds);
                 results.Add(result);
             }
 
