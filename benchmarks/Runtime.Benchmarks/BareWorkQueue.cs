@@ -17,7 +17,7 @@ internal sealed class BareWorkQueue : IPingGrain, IThreadPoolWorkItem
         _queue.Enqueue((value, response));
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false); // the same fair queueing as activations
         }
 
         return response.Task;

@@ -18,6 +18,9 @@ public interface IPersistentCounterGrain : IGrainWithStringKey
 
     Task ClearAsync();
 
+    /// <summary>Re-reads the state from storage, as after an InconsistentStateException.</summary>
+    Task ReloadAsync();
+
     Task DeactivateAsync();
 }
 
@@ -48,6 +51,8 @@ public sealed class PersistentCounterGrain(Probe probe, [PersistentState("counte
     public Task<string?> GetEtagAsync() => Task.FromResult(counter.Etag);
 
     public Task ClearAsync() => counter.ClearStateAsync();
+
+    public Task ReloadAsync() => counter.ReadStateAsync();
 
     public Task DeactivateAsync()
     {

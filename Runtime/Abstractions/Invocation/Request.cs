@@ -42,13 +42,35 @@ public abstract class Request<TResult> : RequestBase
 
         _pending = pending;
         _sink = sink;
-        // ConfigureAwait(false): the grain's own continuations already run in its activation; this one
-        // only records the outcome, and the sink moves back to the activation if it is elsewhere.
-        pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onPendingCompleted ??= OnPendingCompleted);
+
+        // Captures the activation's synchronization context (this runs inside the activation), so the
+        // continuation runs inline when the method completes there, as it normally does, and is posted
+        // back into the activation when it completes elsewhere. Either way the sink hears on the
+        // activation's thread. (ConfigureAwait(false) would cost a thread-pool hop: .NET never inlines
+        // such a continuation on a thread that has a synchronization context.)
+        pending.GetAwaiter().UnsafeOnCompleted(_onPendingCompleted ??= OnPendingCompleted);
         return false;
     }
 
-    internal override void CompleteResponse(IDeepCopier copier)
+    internal override void PrepareResponse(IDeepCopier copier)
+    {
+        if (Exception is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            _result = CopyResult(_result!, copier);
+        }
+        catch (Exception copyFailure)
+        {
+            Exception = copyFailure;
+            _result = default;
+        }
+    }
+
+    internal override void CompleteResponse()
     {
         if (!TryClaimResponse())
         {
@@ -61,31 +83,12 @@ public abstract class Request<TResult> : RequestBase
             return;
         }
 
-        TResult result;
-        try
-        {
-            result = CopyResult(_result!, copier);
-        }
-        catch (Exception copyFailure)
-        {
-            _response.SetException(copyFailure);
-            return;
-        }
-
+        var result = _result!;
         _result = default;
         _response.SetResult(result);
     }
 
-    internal override bool TryFail(Exception exception)
-    {
-        if (!TryClaimResponse())
-        {
-            return false;
-        }
-
-        _response.SetException(exception);
-        return true;
-    }
+    internal override void FailClaimed(Exception exception) => _response.SetException(exception);
 
     internal override void WriteResult(Utf8JsonWriter writer, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, _result, options);
@@ -137,9 +140,10 @@ public abstract class VoidRequest : Request<NoResult>
         return AwaitCompletion(pending);
     }
 
+    // Resumes in the activation (captured context), where the method completed: no thread-pool hop.
     private static async ValueTask<NoResult> AwaitCompletion(ValueTask pending)
     {
-        await pending.ConfigureAwait(false);
+        await pending;
         return default;
     }
 }

@@ -75,21 +75,39 @@ public abstract class RequestBase
     /// </summary>
     internal abstract bool Invoke(object grain, IRequestCompletionSink sink);
 
-    /// <summary>Answers the caller with the stored outcome, copying a mutable result. No-op if already answered.</summary>
-    internal abstract void CompleteResponse(IDeepCopier copier);
+    /// <summary>
+    /// Replaces a stored result that is not provably immutable with a copy. Runs inside the turn, on the
+    /// activation's thread: once the turn ends the grain may change the object it returned.
+    /// </summary>
+    internal abstract void PrepareResponse(IDeepCopier copier);
+
+    /// <summary>Answers the caller with the stored (prepared) outcome. No-op if already answered.</summary>
+    internal abstract void CompleteResponse();
 
     /// <summary>Answers the caller with an error unless already answered. Returns whether it did.</summary>
-    internal abstract bool TryFail(Exception exception);
+    internal bool TryFail(Exception exception)
+    {
+        if (!TryClaimResponse())
+        {
+            return false;
+        }
+
+        FailClaimed(exception);
+        return true;
+    }
+
+    /// <summary>Claims the single right to answer the caller (see <see cref="FailClaimed"/>).</summary>
+    internal bool TryClaimResponse() =>
+        Interlocked.CompareExchange(ref _responseState, ResponseDelivered, ResponsePending) == ResponsePending;
+
+    /// <summary>Answers the caller with an error, after <see cref="TryClaimResponse"/> succeeded.</summary>
+    internal abstract void FailClaimed(Exception exception);
 
     /// <summary>Writes the stored (successful) result as JSON.</summary>
     internal abstract void WriteResult(Utf8JsonWriter writer, JsonSerializerOptions options);
 
     /// <summary>Reads a result written by <see cref="WriteResult"/> and stores it as the outcome.</summary>
     internal abstract void ReadResult(ref Utf8JsonReader reader, JsonSerializerOptions options);
-
-    /// <summary>Claims the single right to answer the caller.</summary>
-    private protected bool TryClaimResponse() =>
-        Interlocked.CompareExchange(ref _responseState, ResponseDelivered, ResponsePending) == ResponsePending;
 
     public override string ToString() => TargetId.IsDefault ? Method.ToString() : $"{Method} on {TargetId}";
 }

@@ -44,9 +44,15 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem, IRequestComp
     private void Post(in WorkItem item)
     {
         _inbox.Enqueue(item);
+
+        // Full fence: the enqueue must be visible before _scheduled is read, pairing with the exchange in
+        // RunBatch. Without it both sides could miss each other and strand the item (a lost wake-up).
+        Interlocked.MemoryBarrier();
         if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            // The global (FIFO) queue, not this thread's local one: a thread pops its local queue newest
+            // first, so under sustained load an activation queued there could wait indefinitely.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
@@ -84,9 +90,9 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem, IRequestComp
                 }
             }
 
-            Volatile.Write(ref _scheduled, 0);
-
-            // Work posted after the inbox looked empty but before the flag was cleared would be stranded.
+            // Cleared with a full fence before looking at the inbox again (see Post): work posted after the
+            // inbox looked empty but before the flag was cleared would otherwise be stranded.
+            Interlocked.Exchange(ref _scheduled, 0);
             if (_inbox.IsEmpty || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
             {
                 return;
@@ -183,6 +189,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem, IRequestComp
             _runningReadOnlyTurns--;
         }
 
+        _silo.Dispatcher.PrepareResponse(request);
         var now = _silo.TimeProvider.GetTimestamp();
         Volatile.Write(ref _lastActivityTimestamp, now);
         _type.Statistics.ForMethod(request.Method).Record(now - request.SentTimestamp, request.Exception is not null);

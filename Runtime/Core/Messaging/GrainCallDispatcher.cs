@@ -87,26 +87,41 @@ internal sealed partial class GrainCallDispatcher : IGrainCallRuntime
     /// <summary>Sends a request again after the activation it reached went away.</summary>
     public void Forward(RequestBase request) => Deliver(request);
 
-    /// <summary>Answers the caller of a request that finished in its activation.</summary>
-    public void Respond(RequestBase completed)
+    /// <summary>
+    /// Readies the answer to a request that finished in its activation: copies a mutable result, or
+    /// encodes the outcome in message-boundary mode. Runs inside the turn, on the activation's thread,
+    /// because once the turn ends the grain may change the objects its result refers to.
+    /// </summary>
+    public void PrepareResponse(RequestBase completed)
     {
-        var caller = completed;
-        if (completed.CallerRequest is { } original)
+        if (completed.Method.IsOneWay)
         {
-            caller = original;
-            try
-            {
-                _boundary!.DecodeResponse(_boundary.EncodeResponse(completed), original);
-            }
-            catch (Exception exception)
-            {
-                original.Exception = exception;
-            }
+            return;
         }
 
+        if (completed.CallerRequest is not { } caller)
+        {
+            completed.PrepareResponse(_serializer);
+            return;
+        }
+
+        try
+        {
+            _boundary!.DecodeResponse(_boundary.EncodeResponse(completed), caller);
+        }
+        catch (Exception exception)
+        {
+            caller.Exception = exception;
+        }
+    }
+
+    /// <summary>Answers the caller of a prepared request. Runs after the activation has let go of its thread.</summary>
+    public void Respond(RequestBase completed)
+    {
+        var caller = completed.CallerRequest ?? completed;
         if (caller.Method.IsOneWay)
         {
-            if (caller.Exception is { } exception)
+            if (completed.Exception is { } exception)
             {
                 LogOneWayFailed(_logger, exception, caller.ToString());
             }
@@ -115,7 +130,7 @@ internal sealed partial class GrainCallDispatcher : IGrainCallRuntime
         }
 
         _inFlight.Remove(caller);
-        caller.CompleteResponse(_serializer);
+        caller.CompleteResponse();
     }
 
     /// <summary>Answers the caller with an error (or logs it for a one-way call).</summary>

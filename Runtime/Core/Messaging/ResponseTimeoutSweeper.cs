@@ -19,8 +19,8 @@ internal sealed partial class ResponseTimeoutSweeper : IDisposable
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
     private readonly List<RequestBase> _expired = [];
-    private readonly Lock _sweepLock = new();
     private ITimer? _timer;
+    private int _sweeping;
 
     public ResponseTimeoutSweeper(InFlightRequests inFlight, RuntimeStatistics statistics, TimeProvider timeProvider, TimeSpan responseTimeout, ILogger<ResponseTimeoutSweeper> logger)
     {
@@ -38,23 +38,33 @@ internal sealed partial class ResponseTimeoutSweeper : IDisposable
 
     internal void Sweep()
     {
-        lock (_sweepLock)
+        // A sweep still failing callers when the timer fires again is left to finish; the next one catches up.
+        if (Interlocked.Exchange(ref _sweeping, 1) == 1)
+        {
+            return;
+        }
+
+        try
         {
             _inFlight.TakeExpired(_timeProvider.GetTimestamp(), _expired);
             foreach (var request in _expired)
             {
-                if (request.IsResponseDelivered)
+                // Claimed first, so a response arriving now cannot be counted as a timeout; counted before the
+                // caller hears of it, because failing the call runs the caller's continuation inline.
+                if (!request.TryClaimResponse())
                 {
-                    continue; // answered just before its deadline
+                    continue;
                 }
 
-                // Counted before the caller hears of it: failing the call runs the caller's continuation inline.
                 _statistics.ForGrainType(request.TargetId.Type).ForMethod(request.Method).RecordTimeout();
                 LogTimedOut(_logger, request.ToString(), _responseTimeout);
-                request.TryFail(new TimeoutException($"Response did not arrive on time in {_responseTimeout} for {request.Method} on grain {request.TargetId}."));
+                request.FailClaimed(new TimeoutException($"Response did not arrive on time in {_responseTimeout} for {request.Method} on grain {request.TargetId}."));
             }
-
+        }
+        finally
+        {
             _expired.Clear();
+            Volatile.Write(ref _sweeping, 0);
         }
     }
 

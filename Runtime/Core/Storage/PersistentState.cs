@@ -18,8 +18,16 @@ internal sealed class PersistentState<TState>(string stateName, GrainId grainId,
 
     public bool RecordExists { get; set; }
 
-    public Task ReadStateAsync(CancellationToken cancellationToken = default) =>
-        storage.ReadStateAsync(stateName, grainId, this, cancellationToken);
+    public async Task ReadStateAsync(CancellationToken cancellationToken = default)
+    {
+        await storage.ReadStateAsync(stateName, grainId, this, cancellationToken);
+
+        // A re-read (the cure for InconsistentStateException) must not keep, in memory, a record that is gone.
+        if (!RecordExists)
+        {
+            State = createDefault();
+        }
+    }
 
     public Task WriteStateAsync(CancellationToken cancellationToken = default) =>
         storage.WriteStateAsync(stateName, grainId, this, cancellationToken);

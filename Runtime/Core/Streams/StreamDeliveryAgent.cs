@@ -237,32 +237,63 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
         }
     }
 
+    /// <summary>
+    /// Delivers until every subscriber has the event, then acknowledges it; after the configured attempts,
+    /// dead-letters it instead. Returns only when the event is settled one way or the other (or the agent
+    /// stops): a failure of the queue's own bookkeeping is retried like a failed delivery, so it can never
+    /// leave the stream without a delivery loop.
+    /// </summary>
     private async Task DeliverWithRetriesAsync(StreamQueueMessage message, CancellationToken token)
     {
         var delivered = new HashSet<string>(StringComparer.Ordinal);
         var attempts = message.Attempts;
+        string? lastError = null;
         while (true)
         {
-            attempts++;
-            try
+            if (attempts < _options.MaxDeliveryAttempts)
             {
-                await DeliverToSubscribersAsync(message, delivered).ConfigureAwait(false);
-                await _queue.AcknowledgeAsync(message, token).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception exception) when (!token.IsCancellationRequested)
-            {
-                if (attempts >= _options.MaxDeliveryAttempts)
+                attempts++;
+                try
                 {
-                    LogDeadLettered(_logger, exception, message.Sequence, message.StreamId, attempts);
-                    await _queue.DeadLetterAsync(message, attempts, exception.ToString(), token).ConfigureAwait(false);
+                    await DeliverToSubscribersAsync(message, delivered).ConfigureAwait(false);
+                    await _queue.AcknowledgeAsync(message, token).ConfigureAwait(false);
                     return;
                 }
-
-                LogRetrying(_logger, exception, message.Sequence, message.StreamId, attempts);
-                await _queue.RecordFailedAttemptAsync(message, attempts, token).ConfigureAwait(false);
-                await Task.Delay(_options.DelayAfter(attempts), _timeProvider, token).ConfigureAwait(false);
+                catch (Exception exception) when (!token.IsCancellationRequested)
+                {
+                    lastError = exception.ToString();
+                    LogDeliveryFailed(_logger, exception, message.Sequence, message.StreamId, attempts);
+                    await RecordFailedAttemptAsync(message, attempts, token).ConfigureAwait(false);
+                }
             }
+            else
+            {
+                try
+                {
+                    await _queue.DeadLetterAsync(message, attempts, lastError ?? "Delivery attempts exhausted before this process started.", token).ConfigureAwait(false);
+                    LogDeadLettered(_logger, message.Sequence, message.StreamId, attempts);
+                    return;
+                }
+                catch (Exception exception) when (!token.IsCancellationRequested)
+                {
+                    LogBookkeepingFailed(_logger, exception, "dead-lettering", message.Sequence);
+                }
+            }
+
+            await Task.Delay(_options.DelayAfter(attempts), _timeProvider, token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Best effort: the count only lets attempts survive a restart, so a failure to store it is logged, not fatal.</summary>
+    private async Task RecordFailedAttemptAsync(StreamQueueMessage message, int attempts, CancellationToken token)
+    {
+        try
+        {
+            await _queue.RecordFailedAttemptAsync(message, attempts, token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!token.IsCancellationRequested)
+        {
+            LogBookkeepingFailed(_logger, exception, "recording a failed attempt", message.Sequence);
         }
     }
 
@@ -307,9 +338,12 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading stream queue {Provider} failed; retrying at the next poll")]
     private static partial void LogPullFailed(ILogger logger, Exception exception, string provider);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of event {Sequence} on {StreamId} failed (attempt {Attempts}); will retry")]
-    private static partial void LogRetrying(ILogger logger, Exception exception, long sequence, StreamId streamId, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of event {Sequence} on {StreamId} failed (attempt {Attempts})")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, long sequence, StreamId streamId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event {Sequence} on {StreamId} dead-lettered after {Attempts} attempts")]
-    private static partial void LogDeadLettered(ILogger logger, Exception exception, long sequence, StreamId streamId, int attempts);
+    private static partial void LogDeadLettered(ILogger logger, long sequence, StreamId streamId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream queue bookkeeping ({Operation}) failed for event {Sequence}; retrying")]
+    private static partial void LogBookkeepingFailed(ILogger logger, Exception exception, string operation, long sequence);
 }

@@ -76,7 +76,7 @@ public abstract class PersistenceSpecification(StorageKind storage, ITestOutputH
     }
 
     [Fact]
-    public async Task Cleared_state_starts_again_from_its_default()
+    public async Task Cleared_state_starts_again_from_its_default_and_its_version_moves_on()
     {
         var silo = await StartSiloAsync();
         var grain = silo.Grains.GetGrain<IPersistentCounterGrain>("cleared");
@@ -84,10 +84,44 @@ public abstract class PersistenceSpecification(StorageKind storage, ITestOutputH
 
         await grain.ClearAsync();
 
-        Assert.Null(await grain.GetEtagAsync());
+        Assert.Equal("2", await grain.GetEtagAsync()); // a tombstone: the version is not reused
         Assert.Equal(0, await grain.GetAsync());
         Assert.Equal(1, await grain.IncrementAsync());
-        Assert.Equal("1", await grain.GetEtagAsync());
+        Assert.Equal("3", await grain.GetEtagAsync());
+    }
+
+    [Fact]
+    public async Task An_etag_from_before_a_clear_never_matches_again()
+    {
+        var silo = await StartSiloAsync();
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>("Default");
+        var grainId = GrainId.Create("persistentcounter", "recycled");
+        var stale = new TestGrainState<CounterState>(new CounterState { Value = 1 });
+        await storage.WriteStateAsync("counter", grainId, stale, CancellationToken.None);
+        await storage.WriteStateAsync("counter", grainId, stale, CancellationToken.None); // holds version 2
+
+        var other = new TestGrainState<CounterState>(new CounterState());
+        await storage.ReadStateAsync("counter", grainId, other, CancellationToken.None);
+        await storage.ClearStateAsync("counter", grainId, other, CancellationToken.None);
+        other.State = new CounterState { Value = 7 };
+        await storage.WriteStateAsync("counter", grainId, other, CancellationToken.None);
+        await storage.WriteStateAsync("counter", grainId, other, CancellationToken.None);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("counter", grainId, stale, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Re_reading_state_cleared_elsewhere_resets_it_to_its_default()
+    {
+        var one = await StartSiloAsync();
+        var other = await StartSiloAsync();
+        await one.Grains.GetGrain<IPersistentCounterGrain>("cleared-elsewhere").IncrementAsync();
+        await other.Grains.GetGrain<IPersistentCounterGrain>("cleared-elsewhere").ClearAsync();
+
+        var grain = one.Grains.GetGrain<IPersistentCounterGrain>("cleared-elsewhere");
+        await grain.ReloadAsync();
+
+        Assert.Equal(0, await grain.GetAsync());
     }
 
     private sealed class TestGrainState<T>(T state) : IGrainState<T>

@@ -8,11 +8,12 @@ internal static class PostgresSchema
     public static readonly IReadOnlyList<SchemaMigration> Runtime =
     [
         new(1, "grain state, reminders, stream queue", """
+            -- payload NULL is a cleared record (a tombstone): it keeps its version, so an ETag never repeats.
             CREATE TABLE grain_state (
                 grain_type TEXT   NOT NULL,
                 grain_key  TEXT   NOT NULL,
                 state_name TEXT   NOT NULL,
-                payload    BYTEA  NOT NULL,
+                payload    BYTEA,
                 version    BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL,
                 PRIMARY KEY (grain_type, grain_key, state_name)

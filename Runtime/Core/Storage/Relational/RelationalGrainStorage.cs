@@ -8,7 +8,8 @@ namespace Runtime.Storage.Relational;
 /// Grain state in the <c>grain_state</c> table, one row per (grain type, key, state name), the payload
 /// as JSON. The ETag is the row's version: every write names the version it read and fails with
 /// <see cref="InconsistentStateException"/> if the row has moved on, which is how a duplicate
-/// activation is caught.
+/// activation is caught. Clearing keeps the row as a tombstone (payload NULL, next version) rather than
+/// deleting it, so versions never repeat and an ETag from before a clear can never match again.
 /// </summary>
 internal sealed class RelationalGrainStorage(string name, RelationalDatabase database, RuntimeSerializer serializer, TimeProvider timeProvider) : IGrainStorage
 {
@@ -19,16 +20,12 @@ internal sealed class RelationalGrainStorage(string name, RelationalDatabase dat
         var row = await database.ReadAsync(
             (connection, transaction, ct) => ReadRowAsync(connection, transaction, stateName, grainId, ct),
             cancellationToken).ConfigureAwait(false);
-        if (row is null)
+        grainState.ETag = row is null ? null : FormatEtag(row.Value.Version);
+        grainState.RecordExists = row?.Payload is not null;
+        if (row?.Payload is { } payload)
         {
-            grainState.ETag = null;
-            grainState.RecordExists = false;
-            return;
+            grainState.State = serializer.Deserialize<TState>(payload);
         }
-
-        grainState.State = serializer.Deserialize<TState>(row.Value.Payload);
-        grainState.ETag = FormatEtag(row.Value.Version);
-        grainState.RecordExists = true;
     }
 
     public async Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
@@ -77,38 +74,46 @@ internal sealed class RelationalGrainStorage(string name, RelationalDatabase dat
     public async Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
     {
         var expected = ParseEtag(grainState.ETag, stateName, grainId);
-        await database.WriteStatementAsync(
+        var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var version = await database.WriteStatementAsync(
             async (connection, transaction, ct) =>
             {
                 if (expected is null)
                 {
                     // Nothing read, so nothing may be stored either.
-                    if (await ReadRowAsync(connection, transaction, stateName, grainId, ct).ConfigureAwait(false) is not null)
+                    if (await ReadRowAsync(connection, transaction, stateName, grainId, ct).ConfigureAwait(false) is { Payload: not null })
                     {
                         await ThrowConflictAsync(connection, transaction, stateName, grainId, expected, "clear", ct).ConfigureAwait(false);
                     }
 
-                    return 0;
+                    return (long?)null;
                 }
 
-                await using var delete = connection.CreateCommand(
-                    "DELETE FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @state AND version = @expected",
-                    transaction);
-                var rows = await Bind(delete, stateName, grainId).With("@expected", expected.Value).ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                await using var tombstone = connection.CreateCommand(
+                    """
+                    UPDATE grain_state SET payload = NULL, version = version + 1, updated_at = @now
+                    WHERE grain_type = @type AND grain_key = @key AND state_name = @state AND version = @expected
+                    """, transaction);
+                var rows = await Bind(tombstone, stateName, grainId).With("@now", now).With("@expected", expected.Value)
+                    .ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 if (rows != 1)
                 {
                     await ThrowConflictAsync(connection, transaction, stateName, grainId, expected, "clear", ct).ConfigureAwait(false);
                 }
 
-                return rows;
+                return expected.Value + 1;
             },
             cancellationToken).ConfigureAwait(false);
 
-        grainState.ETag = null;
+        if (version is not null)
+        {
+            grainState.ETag = FormatEtag(version.Value);
+        }
+
         grainState.RecordExists = false;
     }
 
-    private static async ValueTask<(byte[] Payload, long Version)?> ReadRowAsync(DbConnection connection, DbTransaction? transaction, string stateName, GrainId grainId, CancellationToken cancellationToken)
+    private static async ValueTask<(byte[]? Payload, long Version)?> ReadRowAsync(DbConnection connection, DbTransaction? transaction, string stateName, GrainId grainId, CancellationToken cancellationToken)
     {
         await using var select = connection.CreateCommand(
             "SELECT payload, version FROM grain_state WHERE grain_type = @type AND grain_key = @key AND state_name = @state",
@@ -119,7 +124,7 @@ internal sealed class RelationalGrainStorage(string name, RelationalDatabase dat
             return null;
         }
 
-        return ((byte[])reader.GetValue(0), reader.GetInt64(1));
+        return (reader.IsDBNull(0) ? null : (byte[])reader.GetValue(0), reader.GetInt64(1));
     }
 
     private async Task ThrowConflictAsync(DbConnection connection, DbTransaction? transaction, string stateName, GrainId grainId, long? expected, string operation, CancellationToken cancellationToken)
