@@ -13,6 +13,22 @@ public interface ITimerGrain : IGrainWithStringKey
     Task<int> GetOverlapsAsync();
 
     Task<int> SlowCallAsync();
+
+    /// <summary>A timer that may interleave with requests, with slow ticks; changed on every call to <see cref="RestartAsync"/>.</summary>
+    Task StartInterleavedAsync(TimeSpan period);
+
+    [AlwaysInterleave]
+    Task RestartAsync();
+
+    /// <summary>Whether a tick of the interleaving timer is running right now (interleaves, to look mid-tick).</summary>
+    [AlwaysInterleave]
+    Task<bool> IsTickingAsync();
+
+    /// <summary>The most ticks of one timer that were ever running at once (must stay 1).</summary>
+    Task<int> GetMaxConcurrentTicksAsync();
+
+    /// <summary>Registers and disposes <paramref name="count"/> timers.</summary>
+    Task ChurnAsync(int count);
 }
 
 public sealed class TimerGrain : Grain, ITimerGrain
@@ -21,6 +37,9 @@ public sealed class TimerGrain : Grain, ITimerGrain
     private int _ticks;
     private int _insideTurn;
     private int _overlaps;
+    private int _insideTick;
+    private int _maxInsideTick;
+    private TimeSpan _period;
 
     public Task StartAsync(TimeSpan period)
     {
@@ -44,6 +63,41 @@ public sealed class TimerGrain : Grain, ITimerGrain
         await Task.Delay(5);
         _insideTurn--;
         return _ticks;
+    }
+
+    public Task StartInterleavedAsync(TimeSpan period)
+    {
+        _period = period;
+        _timer = RegisterGrainTimer(SlowTickAsync, new GrainTimerCreationOptions { DueTime = period, Period = period, Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public Task RestartAsync()
+    {
+        _timer!.Change(TimeSpan.Zero, _period);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> IsTickingAsync() => Task.FromResult(_insideTick > 0);
+
+    public Task<int> GetMaxConcurrentTicksAsync() => Task.FromResult(_maxInsideTick);
+
+    public Task ChurnAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            RegisterGrainTimer(_ => Task.CompletedTask, TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan).Dispose();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task SlowTickAsync(CancellationToken cancellationToken)
+    {
+        _maxInsideTick = Math.Max(_maxInsideTick, ++_insideTick);
+        await Task.Delay(50, CancellationToken.None);
+        _ticks++;
+        _insideTick--;
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)

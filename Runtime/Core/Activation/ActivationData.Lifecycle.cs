@@ -159,17 +159,12 @@ internal sealed partial class ActivationData
 
     private void StopTimers()
     {
-        if (_timers is null)
-        {
-            return;
-        }
-
-        foreach (var timer in _timers)
+        var timers = _timers;
+        _timers = null; // first: disposing a timer removes it from the set
+        foreach (var timer in timers ?? [])
         {
             timer.Dispose();
         }
-
-        _timers = null;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Activated {GrainId}")]

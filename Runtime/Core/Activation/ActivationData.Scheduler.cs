@@ -27,7 +27,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem, IRequestComp
 
     internal void EnqueueContinuation(SendOrPostCallback callback, object? state) => Post(new WorkItem(WorkItemKind.Continuation, callback, state));
 
-    internal void EnqueueTimerTick(GrainTimer timer) => Post(new WorkItem(WorkItemKind.TimerTick, timer));
+    internal void EnqueueTimerTick(GrainTimer timer, int generation) => Post(new WorkItem(WorkItemKind.TimerTick, timer, generation));
 
     void IRequestCompletionSink.OnRequestCompleted(RequestBase request)
     {
@@ -116,7 +116,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem, IRequestComp
                     FinishRequest((RequestBase)item.Target!);
                     break;
                 case WorkItemKind.TimerTick:
-                    OnTimerTickArrived((GrainTimer)item.Target!);
+                    OnTimerTickArrived((GrainTimer)item.Target!, (int)item.State!);
                     break;
                 case WorkItemKind.Activate:
                     _ = ActivateAsync();
@@ -251,7 +251,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem, IRequestComp
                 }
                 else
                 {
-                    StartTimerTick(turn.Timer!);
+                    StartTimerTick(turn.Timer!, turn.TimerGeneration);
                 }
             }
         }
@@ -266,17 +266,26 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem, IRequestComp
         }
     }
 
-    private void OnTimerTickArrived(GrainTimer timer)
+    private void OnTimerTickArrived(GrainTimer timer, int generation)
     {
-        if (_state != ActivationState.Valid || timer.IsDisposed)
+        if (timer.IsDisposed || generation != timer.Generation)
         {
-            return;
+            return; // stale: the timer was changed or disposed after this tick fell due
         }
 
-        var turn = new PendingTurn(timer);
+        var turn = new PendingTurn(timer, generation);
+        switch (_state)
+        {
+            case ActivationState.Created or ActivationState.Activating:
+                _waiting.Enqueue(turn); // e.g. a timer registered in OnActivateAsync: ticks once activation ends
+                return;
+            case ActivationState.Deactivating or ActivationState.Invalid:
+                return; // its timers are being disposed
+        }
+
         if (_pendingDeactivation is null && ((_waiting.Count == 0 && CanStart(turn.Flags)) || timer.Interleave))
         {
-            StartTimerTick(timer);
+            StartTimerTick(timer, generation);
         }
         else
         {
@@ -284,13 +293,20 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem, IRequestComp
         }
     }
 
-    private void StartTimerTick(GrainTimer timer)
+    private void StartTimerTick(GrainTimer timer, int generation)
     {
-        if (timer.IsDisposed)
+        if (timer.IsDisposed || generation != timer.Generation)
         {
             return;
         }
 
+        if (timer.IsRunning)
+        {
+            timer.IsDuePending = true; // ticks of one timer never overlap: this one runs when the current one ends
+            return;
+        }
+
+        timer.IsRunning = true;
         _runningTurns++;
         _ = RunTimerTickAsync(timer);
     }
@@ -313,7 +329,11 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem, IRequestComp
             Volatile.Write(ref _lastActivityTimestamp, _silo.TimeProvider.GetTimestamp());
         }
 
-        timer.OnTickCompleted();
+        if (timer.OnTickCompleted())
+        {
+            EnqueueTimerTick(timer, timer.Generation);
+        }
+
         AfterTurn();
     }
 

@@ -41,7 +41,7 @@ internal sealed partial class ActivationData : IGrainContext
     private volatile ActivationState _state;
     private object? _grain;
     private List<IActivationStateLoader>? _stateLoaders;
-    private List<GrainTimer>? _timers;
+    private HashSet<GrainTimer>? _timers;
 
     // Read by the idle collector on its own thread; written by the activation. Timestamps are TimeProvider ticks.
     private long _lastActivityTimestamp;
@@ -72,6 +72,9 @@ internal sealed partial class ActivationData : IGrainContext
 
     /// <summary>Whether this activation has left the catalog; references then look up the grain again.</summary>
     internal bool IsInvalid => _state == ActivationState.Invalid;
+
+    /// <summary>Timers registered and not yet disposed.</summary>
+    internal int TimerCount => _timers?.Count ?? 0;
 
     /// <summary>Completes when the activation is gone (deactivated, or failed to activate).</summary>
     internal Task Deactivated => _deactivated.Task;
@@ -108,6 +111,25 @@ internal sealed partial class ActivationData : IGrainContext
         (_timers ??= []).Add(timer);
         timer.Start();
         return timer;
+    }
+
+    /// <summary>Forgets a disposed timer, so that creating and disposing timers leaks nothing.</summary>
+    internal void OnTimerDisposed(GrainTimer timer)
+    {
+        if (IsCurrent)
+        {
+            _timers?.Remove(timer);
+        }
+        else
+        {
+            EnqueueContinuation(
+                static state =>
+                {
+                    var (activation, disposed) = ((ActivationData, GrainTimer))state!;
+                    activation._timers?.Remove(disposed);
+                },
+                (this, timer));
+        }
     }
 
     public IPersistentState<TState> GetPersistentState<TState>(string stateName, string storageName, Func<TState> createDefault)

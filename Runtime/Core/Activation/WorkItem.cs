@@ -14,7 +14,7 @@ internal enum WorkItemKind : byte
     /// <summary>A request's method completed on a thread outside the activation. Target: the request.</summary>
     RequestCompleted,
 
-    /// <summary>A timer is due. Target: the <see cref="GrainTimer"/>.</summary>
+    /// <summary>A timer is due. Target: the <see cref="GrainTimer"/>; State: the boxed generation it fell due in.</summary>
     TimerTick,
 
     /// <summary>Construct the grain, read its state, run OnActivateAsync.</summary>
@@ -46,15 +46,19 @@ internal readonly struct PendingTurn
         Flags = request.Method.Flags;
     }
 
-    public PendingTurn(GrainTimer timer)
+    public PendingTurn(GrainTimer timer, int generation)
     {
         Timer = timer;
+        TimerGeneration = generation;
         Flags = timer.Interleave ? InvokeFlags.AlwaysInterleave : InvokeFlags.None;
     }
 
     public RequestBase? Request { get; }
 
     public GrainTimer? Timer { get; }
+
+    /// <summary>The timer generation a tick fell due in; a tick of an older generation is dropped.</summary>
+    public int TimerGeneration { get; }
 
     public InvokeFlags Flags { get; }
 }

@@ -4,7 +4,9 @@ namespace Runtime.Timers;
 
 /// <summary>
 /// A timer whose ticks are turns of its activation. It is re-armed only after a tick's callback
-/// completes, so ticks never overlap and a slow callback delays the next tick instead of piling up.
+/// completes, so a slow callback delays the next tick instead of piling them up, and ticks of one timer
+/// never overlap, even when they may interleave with requests. Every tick carries the timer's generation:
+/// <see cref="Change"/> starts a new one, so ticks queued before the change are dropped.
 /// </summary>
 internal sealed class GrainTimer : IGrainTimer
 {
@@ -12,7 +14,6 @@ internal sealed class GrainTimer : IGrainTimer
     private readonly Func<CancellationToken, Task> _callback;
     private readonly ITimer _timer;
     private readonly CancellationTokenSource _disposed = new();
-    private TimeSpan _dueTime;
     private TimeSpan _period;
     private int _generation;
     private int _generationAtTick;
@@ -23,12 +24,14 @@ internal sealed class GrainTimer : IGrainTimer
         ValidatePeriod(options.Period, nameof(options.Period));
         _activation = activation;
         _callback = callback;
-        _dueTime = options.DueTime;
+        DueTime = options.DueTime;
         _period = options.Period;
         Interleave = options.Interleave;
         KeepAlive = options.KeepAlive;
         _timer = timeProvider.CreateTimer(static state => ((GrainTimer)state!).OnDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
+
+    public TimeSpan DueTime { get; }
 
     public bool Interleave { get; }
 
@@ -36,7 +39,15 @@ internal sealed class GrainTimer : IGrainTimer
 
     public bool IsDisposed => _disposed.IsCancellationRequested;
 
-    public void Start() => _timer.Change(_dueTime, Timeout.InfiniteTimeSpan);
+    /// <summary>Increases with every <see cref="Change"/>; a tick of an older generation is stale.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    // Owned by the activation's thread.
+    internal bool IsRunning { get; set; }
+
+    internal bool IsDuePending { get; set; }
+
+    public void Start() => _timer.Change(DueTime, Timeout.InfiniteTimeSpan);
 
     public void Change(TimeSpan dueTime, TimeSpan period)
     {
@@ -59,31 +70,47 @@ internal sealed class GrainTimer : IGrainTimer
         // token, which would throw if it were disposed. It owns no timer, so the GC reclaims it.
         _disposed.Cancel();
         _timer.Dispose();
+        _activation.OnTimerDisposed(this);
     }
 
     /// <summary>Runs the callback; called by the activation as a turn.</summary>
     internal Task InvokeCallbackAsync()
     {
-        _generationAtTick = Volatile.Read(ref _generation);
+        _generationAtTick = Generation;
         return _callback(_disposed.Token);
     }
 
-    /// <summary>Re-arms for the next period, unless the timer was changed or disposed during the tick.</summary>
-    internal void OnTickCompleted()
+    /// <summary>
+    /// After a tick: true when another tick fell due during it (run it now); otherwise re-arms for the next
+    /// period, unless the timer was changed (already re-armed) or disposed meanwhile.
+    /// </summary>
+    internal bool OnTickCompleted()
     {
-        if (IsDisposed || _period == Timeout.InfiniteTimeSpan || Volatile.Read(ref _generation) != _generationAtTick)
+        IsRunning = false;
+        if (IsDisposed)
         {
-            return;
+            return false;
         }
 
-        _timer.Change(_period, Timeout.InfiniteTimeSpan);
+        if (IsDuePending)
+        {
+            IsDuePending = false;
+            return true;
+        }
+
+        if (_period != Timeout.InfiniteTimeSpan && Generation == _generationAtTick)
+        {
+            _timer.Change(_period, Timeout.InfiniteTimeSpan);
+        }
+
+        return false;
     }
 
     private void OnDue()
     {
         if (!IsDisposed)
         {
-            _activation.EnqueueTimerTick(this);
+            _activation.EnqueueTimerTick(this, Generation);
         }
     }
 

@@ -99,21 +99,6 @@ public abstract class SchedulingSpecification(StorageKind storage, ITestOutputHe
 
         Assert.Empty(await grain.GetRecordedAsync());
     }
-
-    [Fact]
-    public async Task Timer_ticks_are_turns_that_never_overlap_requests()
-    {
-        var silo = await StartSiloAsync();
-        var grain = silo.Grains.GetGrain<ITimerGrain>("ticking");
-        await grain.StartAsync(TimeSpan.FromMilliseconds(10));
-
-        var calls = Enumerable.Range(0, 100).Select(_ => grain.SlowCallAsync()).ToList();
-        await Eventually.ValueAsync(grain.GetTicksAsync, ticks => ticks >= 5, "the timer ticks");
-        await Task.WhenAll(calls);
-        await grain.StopAsync();
-
-        Assert.Equal(0, await grain.GetOverlapsAsync());
-    }
 }
 
 public sealed class SchedulingOnSqlite(ITestOutputHelper output) : SchedulingSpecification(StorageKind.Sqlite, output);
