@@ -7,6 +7,9 @@ namespace Runtime.Reminders;
 /// <summary>Reminders in the <c>reminders</c> table, keyed by grain id and reminder name.</summary>
 internal sealed class RelationalReminderTable(RelationalDatabase database) : IReminderTable
 {
+    // One reminder service per database for now; with several silos each will own a range of reminders.
+    private const string ServiceName = "reminders";
+
     public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken) =>
         database.ReadAsync(
             (connection, transaction, ct) => ReadEntriesAsync(connection.CreateCommand("SELECT grain_id, reminder_name, start_at, period_ms, version FROM reminders", transaction), ct),
@@ -49,6 +52,33 @@ internal sealed class RelationalReminderTable(RelationalDatabase database) : IRe
                     .With("@grain", grainId.ToString())
                     .With("@name", name);
                 return await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
+            },
+            cancellationToken);
+
+    public Task<DateTimeOffset?> ReadHeartbeatAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var select = connection.CreateCommand("SELECT alive_at FROM reminder_heartbeat WHERE service = @service", transaction)
+                    .With("@service", ServiceName);
+                return await select.ExecuteScalarAsync(ct).ConfigureAwait(false) is { } value and not DBNull
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, CultureInfo.InvariantCulture))
+                    : (DateTimeOffset?)null;
+            },
+            cancellationToken);
+
+    public Task WriteHeartbeatAsync(DateTimeOffset aliveAt, CancellationToken cancellationToken) =>
+        database.WriteStatementAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var upsert = connection.CreateCommand(
+                    """
+                    INSERT INTO reminder_heartbeat (service, alive_at) VALUES (@service, @aliveAt)
+                    ON CONFLICT (service) DO UPDATE SET alive_at = excluded.alive_at
+                    """, transaction)
+                    .With("@service", ServiceName)
+                    .With("@aliveAt", aliveAt.ToUnixTimeMilliseconds());
+                return await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
             cancellationToken);
 

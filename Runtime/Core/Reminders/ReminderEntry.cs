@@ -15,4 +15,9 @@ public interface IReminderTable
 
     /// <summary>Deletes; false if there was nothing to delete.</summary>
     Task<bool> RemoveAsync(GrainId grainId, string name, CancellationToken cancellationToken);
+
+    /// <summary>The last moment a reminder service recorded itself running, if ever: ticks due after it may have been missed.</summary>
+    Task<DateTimeOffset?> ReadHeartbeatAsync(CancellationToken cancellationToken);
+
+    Task WriteHeartbeatAsync(DateTimeOffset aliveAt, CancellationToken cancellationToken);
 }

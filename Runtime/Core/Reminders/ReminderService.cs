@@ -7,11 +7,15 @@ namespace Runtime.Reminders;
 /// <summary>
 /// Durable reminders. The table is the truth; this service keeps the schedule in memory and, when a
 /// reminder is due, calls <see cref="IRemindable.ReceiveReminder"/> on its grain like any other call
-/// (activating the grain if needed). At start-up it loads every reminder; a tick that fell due while
-/// no silo ran is delivered once, promptly, and then ticks resume on the reminder's period grid.
+/// (activating the grain if needed). It records a heartbeat while it runs, so that at start-up it knows
+/// which ticks fell due while no service ran: those are delivered once, promptly (see
+/// <see cref="ReminderSchedule.FirstTickAfterStart"/>); then ticks resume on each reminder's period grid.
 /// </summary>
 internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycleParticipant, IDisposable
 {
+    // The loop wakes at least this often, whatever is due: Task.Delay refuses waits beyond ~49 days.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
+
     private readonly IReminderTable _table;
     private readonly IGrainFactory _grainFactory;
     private readonly TimeProvider _timeProvider;
@@ -20,9 +24,14 @@ internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycl
     private readonly Lock _lock = new();
     private readonly Dictionary<(GrainId GrainId, string Name), ScheduledReminder> _scheduled = [];
     private readonly PriorityQueue<ScheduledReminder, DateTimeOffset> _due = new();
+
+    // A registration writes the table, then the schedule; one reminder's writes are serialised so the
+    // schedule ends as the table does. Striped, so unrelated reminders do not wait for each other.
+    private readonly SemaphoreSlim[] _registrationStripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
     private readonly CancellationTokenSource _stopping = new();
     private CancellationTokenSource _wakeUp = new();
     private Task? _loop;
+    private Task? _heartbeat;
 
     public ReminderService(IReminderTable table, IGrainFactory grainFactory, TimeProvider timeProvider, IOptions<ReminderOptions> options, ILogger<ReminderService> logger)
     {
@@ -39,32 +48,38 @@ internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycl
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var lastAlive = await _table.ReadHeartbeatAsync(cancellationToken).ConfigureAwait(false);
         var entries = await _table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
         var now = _timeProvider.GetUtcNow();
+        var missed = 0;
         lock (_lock)
         {
             foreach (var entry in entries)
             {
-                Schedule(entry, now, deliverMissedTick: true);
+                var first = ReminderSchedule.FirstTickAfterStart(entry, now, lastAlive);
+                missed += first == now ? 1 : 0;
+                Schedule(entry, first);
             }
         }
 
-        LogLoaded(_logger, entries.Count);
+        await _table.WriteHeartbeatAsync(CoveredUntil(), cancellationToken).ConfigureAwait(false);
+        LogLoaded(_logger, entries.Count, missed, lastAlive);
         _loop = RunAsync();
+        _heartbeat = HeartbeatAsync();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
-        {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await Task.WhenAll(_loop ?? Task.CompletedTask, _heartbeat ?? Task.CompletedTask).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Ticks due after this will be delivered at the next start.
+        await _table.WriteHeartbeatAsync(CoveredUntil(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Ends the schedule loop if the silo was disposed without stopping. Cancels only: the token sources
-    /// hold no timers, and disposing them under a loop still running would make it throw.
+    /// Ends the loops if the silo was disposed without stopping. Cancels only: the token sources hold no
+    /// timers, and disposing them under a loop still running would make it throw.
     /// </summary>
     public void Dispose() => _stopping.Cancel();
 
@@ -77,26 +92,44 @@ internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycl
             throw new ArgumentOutOfRangeException(nameof(period), period, $"Reminder periods must be at least {_options.MinimumPeriod}; use a grain timer for shorter ones.");
         }
 
-        var now = _timeProvider.GetUtcNow();
-        var stored = await _table.UpsertAsync(new ReminderEntry(grainId, reminderName, now + dueTime, period, null), cancellationToken).ConfigureAwait(false);
-        lock (_lock)
+        var stripe = StripeOf(grainId, reminderName);
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            Schedule(stored, now, deliverMissedTick: false);
-        }
+            var now = _timeProvider.GetUtcNow();
+            var stored = await _table.UpsertAsync(new ReminderEntry(grainId, reminderName, now + dueTime, period, null), cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                Schedule(stored, stored.StartAt);
+            }
 
-        WakeUp();
-        return new GrainReminder(reminderName, stored.ETag);
+            WakeUp();
+            return new GrainReminder(reminderName, stored.ETag);
+        }
+        finally
+        {
+            stripe.Release();
+        }
     }
 
     public async Task UnregisterReminder(GrainId grainId, IGrainReminder reminder, CancellationToken cancellationToken = default)
     {
-        await _table.RemoveAsync(grainId, reminder.ReminderName, cancellationToken).ConfigureAwait(false);
-        lock (_lock)
+        var stripe = StripeOf(grainId, reminder.ReminderName);
+        await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            if (_scheduled.Remove((grainId, reminder.ReminderName), out var existing))
+            await _table.RemoveAsync(grainId, reminder.ReminderName, cancellationToken).ConfigureAwait(false);
+            lock (_lock)
             {
-                existing.Removed = true;
+                if (_scheduled.Remove((grainId, reminder.ReminderName), out var existing))
+                {
+                    existing.Removed = true;
+                }
             }
+        }
+        finally
+        {
+            stripe.Release();
         }
     }
 
@@ -112,29 +145,19 @@ internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycl
         return entries.Select(e => (IGrainReminder)new GrainReminder(e.Name, e.ETag)).ToList();
     }
 
-    /// <summary>The first tick of the reminder's grid strictly after <paramref name="time"/>.</summary>
-    internal static DateTimeOffset NextTickAfter(ReminderEntry entry, DateTimeOffset time)
-    {
-        if (time < entry.StartAt)
-        {
-            return entry.StartAt;
-        }
+    private SemaphoreSlim StripeOf(GrainId grainId, string reminderName) =>
+        _registrationStripes[(int)((uint)HashCode.Combine(grainId, reminderName) % (uint)_registrationStripes.Length)];
 
-        var elapsedPeriods = (time - entry.StartAt).Ticks / entry.Period.Ticks;
-        return entry.StartAt + TimeSpan.FromTicks((elapsedPeriods + 1) * entry.Period.Ticks);
-    }
-
-    private void Schedule(ReminderEntry entry, DateTimeOffset now, bool deliverMissedTick)
+    private void Schedule(ReminderEntry entry, DateTimeOffset firstTick)
     {
-        var next = entry.StartAt >= now ? entry.StartAt : deliverMissedTick ? now : NextTickAfter(entry, now);
-        var reminder = new ScheduledReminder(entry, next);
+        var reminder = new ScheduledReminder(entry, firstTick);
         if (_scheduled.Remove((entry.GrainId, entry.Name), out var replaced))
         {
             replaced.Removed = true;
         }
 
         _scheduled[(entry.GrainId, entry.Name)] = reminder;
-        _due.Enqueue(reminder, next);
+        _due.Enqueue(reminder, firstTick);
     }
 
     private async Task RunAsync()
@@ -156,11 +179,12 @@ internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycl
                     }
 
                     fired.Add((reminder.Entry, tick));
-                    reminder.NextTick = NextTickAfter(reminder.Entry, now);
+                    reminder.NextTick = ReminderSchedule.NextTickAfter(reminder.Entry, now);
                     _due.Enqueue(reminder, reminder.NextTick);
                 }
 
-                wait = _due.TryPeek(out _, out var nextTick) ? nextTick - now : TimeSpan.FromHours(1);
+                wait = _due.TryPeek(out _, out var nextTick) ? nextTick - now : LongestWait;
+                wait = wait > LongestWait ? LongestWait : wait;
                 wakeUp = _wakeUp.Token;
             }
 
@@ -182,6 +206,27 @@ internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycl
         }
     }
 
+    private async Task HeartbeatAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.HeartbeatInterval, _timeProvider, _stopping.Token).ConfigureAwait(false);
+                await _table.WriteHeartbeatAsync(CoveredUntil(), _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // A missed heartbeat only widens the window of ticks that may be delivered twice after a crash.
+                LogHeartbeatFailed(_logger, exception);
+            }
+        }
+    }
+
     private async Task DeliverAsync(ReminderEntry entry, DateTimeOffset tick)
     {
         try
@@ -192,6 +237,19 @@ internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycl
         catch (Exception exception)
         {
             LogTickFailed(_logger, exception, entry.Name, entry.GrainId);
+        }
+    }
+
+    /// <summary>
+    /// The moment up to which every due tick has been handed out for delivery: now, or just before the
+    /// earliest tick still waiting (a catch-up tick not yet fired, or one due as the service stops).
+    /// </summary>
+    private DateTimeOffset CoveredUntil()
+    {
+        lock (_lock)
+        {
+            var now = _timeProvider.GetUtcNow();
+            return _due.TryPeek(out _, out var next) && next <= now ? next - TimeSpan.FromTicks(1) : now;
         }
     }
 
@@ -208,11 +266,14 @@ internal sealed partial class ReminderService : IReminderRegistry, ISiloLifecycl
         previous.Cancel();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} reminders")]
-    private static partial void LogLoaded(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} reminders, {Missed} with a tick missed since the service last ran ({LastAlive})")]
+    private static partial void LogLoaded(ILogger logger, int count, int missed, DateTimeOffset? lastAlive);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Name} of {GrainId} failed to tick")]
     private static partial void LogTickFailed(ILogger logger, Exception exception, string name, GrainId grainId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording the reminder service's heartbeat failed")]
+    private static partial void LogHeartbeatFailed(ILogger logger, Exception exception);
 
     private sealed class ScheduledReminder(ReminderEntry entry, DateTimeOffset nextTick)
     {

@@ -28,6 +28,12 @@ internal static class PostgresSchema
                 PRIMARY KEY (grain_id, reminder_name)
             );
 
+            -- When the reminder service last recorded itself running: ticks due after it were missed.
+            CREATE TABLE reminder_heartbeat (
+                service  TEXT    PRIMARY KEY,
+                alive_at BIGINT  NOT NULL
+            );
+
             CREATE TABLE stream_queue (
                 sequence         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                 provider         TEXT    NOT NULL,

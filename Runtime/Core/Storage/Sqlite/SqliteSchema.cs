@@ -28,6 +28,12 @@ internal static class SqliteSchema
                 PRIMARY KEY (grain_id, reminder_name)
             ) WITHOUT ROWID;
 
+            -- When the reminder service last recorded itself running: ticks due after it were missed.
+            CREATE TABLE reminder_heartbeat (
+                service  TEXT    PRIMARY KEY,
+                alive_at INTEGER NOT NULL
+            );
+
             -- AUTOINCREMENT: sequence numbers are never reused, even after the newest row is deleted,
             -- because consumers deduplicate by them.
             CREATE TABLE stream_queue (
