@@ -93,3 +93,17 @@ public sealed class FlakyConsumerGrain(Probe probe) : Grain, IFlakyConsumerGrain
 
     public Task<IReadOnlyList<string>> GetReceivedAsync() => Task.FromResult<IReadOnlyList<string>>([.. _received]);
 }
+
+/// <summary>A grain that tries to subscribe to a stream explicitly, which grains may not do.</summary>
+public interface ISelfSubscribingGrain : IGrainWithStringKey
+{
+    Task SubscribeAsync();
+}
+
+public sealed class SelfSubscribingGrain : Grain, ISelfSubscribingGrain, IAsyncObserver<Chirp>
+{
+    public Task SubscribeAsync() =>
+        GetStreamProvider("Default").GetStream<Chirp>(StreamId.Create("chirps", IdentityString)).SubscribeAsync(this);
+
+    public Task OnNextAsync(Chirp item, StreamSequenceToken token) => Task.CompletedTask;
+}

@@ -44,6 +44,12 @@ internal sealed class Catalog(SiloRuntime silo, GrainRegistry registry, RuntimeS
         if (ReferenceEquals(activation, created))
         {
             created.Start();
+
+            // Creation raced with shutdown: deactivate it now rather than leave it behind the last snapshot.
+            if (!_acceptingActivations)
+            {
+                created.Deactivate(new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is shutting down."));
+            }
         }
 
         return true;
@@ -52,12 +58,19 @@ internal sealed class Catalog(SiloRuntime silo, GrainRegistry registry, RuntimeS
     public void Remove(ActivationData activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation));
 
-    /// <summary>Stops creating activations and deactivates every existing one.</summary>
+    /// <summary>
+    /// Stops creating activations and deactivates every existing one. Repeats until the catalog is empty:
+    /// an activation created just as creation stopped joins the catalog after the first snapshot.
+    /// </summary>
     public async Task DeactivateAllAsync(DeactivationReason reason, TimeSpan timeout, TimeProvider timeProvider)
     {
         _acceptingActivations = false;
-        var pending = _activations.Values.Select(a => a.DeactivateAsync(reason)).ToList();
-        await Task.WhenAll(pending).WaitAsync(timeout, timeProvider).ConfigureAwait(false);
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        while (!_activations.IsEmpty)
+        {
+            var pending = _activations.Values.Select(a => a.DeactivateAsync(reason)).ToList();
+            await Task.WhenAll(pending).WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
     }
 
     private bool TryGetGrainType(string grainType, [NotNullWhen(true)] out GrainTypeInfo? info)

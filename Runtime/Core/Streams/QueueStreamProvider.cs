@@ -44,6 +44,15 @@ internal sealed class QueueStreamProvider(
         public Task<StreamSubscriptionHandle> SubscribeAsync(IAsyncObserver<T> observer, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(observer);
+
+            // Explicit observers are called on pool threads, outside any activation: a grain subscribing
+            // itself would receive events concurrently with its own turns.
+            if (RuntimeContext.Current is { } grain)
+            {
+                throw new InvalidOperationException(
+                    $"{grain.GrainId} cannot subscribe explicitly to {StreamId}: grains subscribe with [ImplicitStreamSubscription], which delivers events as turns.");
+            }
+
             return Task.FromResult(provider.Subscribe(StreamId, observer));
         }
     }

@@ -57,6 +57,37 @@ public abstract class CallSpecification(StorageKind storage, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_mutable_result_is_copied_before_the_grain_changes_it_again()
+    {
+        var silo = await StartSiloAsync(Configure);
+        var grain = silo.Grains.GetGrain<IChangingListGrain>("changing");
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var torn = 0;
+
+        // Writers append in whole batches of 100; a copy taken while a batch is being appended shows a partial one.
+        var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await grain.AddBatchAsync();
+            }
+        }));
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if ((await grain.GetItemsAsync()).Count % 100 != 0)
+                {
+                    Interlocked.Increment(ref torn);
+                }
+            }
+        }));
+        await Task.WhenAll(writers.Concat(readers));
+
+        Assert.Equal(0, torn);
+    }
+
+    [Fact]
     public async Task Grain_references_travel_inside_messages()
     {
         var silo = await StartSiloAsync(Configure);

@@ -90,6 +90,16 @@ public abstract class StreamSpecification(StorageKind storage, ITestOutputHelper
         await Eventually.ValueAsync(() => CountRowsAsync(silo, "stream_queue"), rows => rows == 0, "both events are acknowledged");
     }
 
+    [Fact]
+    public async Task A_grain_cannot_subscribe_itself_explicitly()
+    {
+        var silo = await StartSiloAsync();
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(silo.Grains.GetGrain<ISelfSubscribingGrain>("eager").SubscribeAsync);
+
+        Assert.Contains("ImplicitStreamSubscription", refusal.Message);
+    }
+
     private static Task<long> CountRowsAsync(TestSilo silo, string table) =>
         silo.Services.GetRequiredService<DatabaseRegistry>().Databases.Single().ReadAsync(
             async (connection, transaction, ct) =>
