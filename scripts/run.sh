@@ -7,16 +7,14 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
+source scripts/lib/media.sh
 
 ensure_dotnet
 
 # dotnet run starts the app in ApiFrontend/, so the app's own default (./data) would land there.
 export INSTAGRAM_DATA_DIR="${INSTAGRAM_DATA_DIR:-$PWD/data}"
 
-# Debian packages the product needs at run time. None yet; the media pipeline will add libvips42.
-runtime_packages=()
-if [ ${#runtime_packages[@]} -gt 0 ]; then
-  ensure_packages "${runtime_packages[@]}"
-fi
+# Native libraries the product needs at run time (libvips, ffmpeg).
+ensure_media_runtime
 
 exec dotnet run --project ApiFrontend -c Release -- "$@"

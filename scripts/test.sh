@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 source scripts/lib/postgres.sh
+source scripts/lib/media.sh
 
 ensure_dotnet
+ensure_media_testing
 
 # Each test project writes its TRX to its own TestResults/ (dotnet test's default): names carry only
 # a timestamp to the second, so projects sharing one results directory could overwrite each other.

@@ -1,0 +1,12 @@
+# Native tools of the media pipeline. Sourced by the scripts; needs common.sh.
+#   ensure_media_runtime   what the product needs to process media: libvips (P/Invoke) and ffmpeg
+#   ensure_media_testing   plus what tests and benchmarks use to check results: vipsthumbnail, exiftool
+
+ensure_media_runtime() {
+  ensure_packages libvips42 ffmpeg
+}
+
+ensure_media_testing() {
+  ensure_media_runtime
+  ensure_packages libvips-tools libimage-exiftool-perl
+}
