@@ -25,8 +25,9 @@ public sealed record DatabaseSpec(string Dialect, string ConnectionString)
     public override string ToString() => Dialect;
 }
 
-internal static class DatabaseRegistryExtensions
+public static class DatabaseRegistryExtensions
 {
+    /// <summary>The silo's one instance of <paramref name="spec"/>'s database (application code shares it with the runtime).</summary>
     public static RelationalDatabase Get(this DatabaseRegistry registry, DatabaseSpec spec) =>
         registry.GetOrAdd(spec.Dialect, spec.ConnectionString, _ => spec.Open());
 }

@@ -46,10 +46,21 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddOutboxStreams(this ISiloBuilder builder, string name, DatabaseSpec database, Action<StreamDeliveryOptions>? configure = null)
     {
         UsesDatabase(builder, database);
-        return builder.AddStreams(
+        builder.AddStreams(
             name,
             services => new RelationalStreamQueue(name, services.GetRequiredService<DatabaseRegistry>().Get(database), services.GetRequiredService<TimeProvider>()),
             configure);
+        builder.Services.AddKeyedSingleton<ITransactionalOutbox>(name, (services, key) =>
+        {
+            var runtime = services.GetRequiredService<SiloRuntime>();
+            return new TransactionalOutbox(
+                name,
+                services.GetRequiredService<DatabaseRegistry>().Get(database),
+                services.GetRequiredKeyedService<StreamProviderParts>(key).Agent,
+                runtime.Serializer,
+                runtime.TimeProvider);
+        });
+        return builder;
     }
 
     /// <summary>A stream provider over any <see cref="IStreamQueue"/> (the RabbitMQ provider plugs in here).</summary>
@@ -68,6 +79,7 @@ public static class SiloBuilderExtensions
                 subscriptions,
                 runtime.Registry,
                 runtime.Dispatcher,
+                services.GetKeyedService<IStreamDeadLetterObserver>(name),
                 services.GetRequiredService<IOptionsMonitor<StreamDeliveryOptions>>().Get(name),
                 runtime.TimeProvider,
                 services.GetRequiredService<ILogger<StreamDeliveryAgent>>());
@@ -75,6 +87,35 @@ public static class SiloBuilderExtensions
         });
         builder.Services.AddKeyedSingleton<IStreamProvider>(name, (services, key) => services.GetRequiredKeyedService<StreamProviderParts>(key).Provider);
         builder.Services.AddSingleton<ISiloLifecycleParticipant>(services => services.GetRequiredKeyedService<StreamProviderParts>(name).Agent);
+        return builder;
+    }
+
+    /// <summary>
+    /// Tells <paramref name="observer"/> about every event the provider <paramref name="name"/> gives up on,
+    /// before the event is moved to the dead letters (so a crash in between tells it again, never not at all).
+    /// </summary>
+    public static ISiloBuilder AddStreamDeadLetterObserver<TObserver>(this ISiloBuilder builder, string name)
+        where TObserver : class, IStreamDeadLetterObserver
+    {
+        builder.Services.AddKeyedSingleton<IStreamDeadLetterObserver, TObserver>(name);
+        return builder;
+    }
+
+    /// <summary>Application tables in <paramref name="database"/>, migrated at start-up after the runtime's own.</summary>
+    public static ISiloBuilder AddApplicationSchema(
+        this ISiloBuilder builder,
+        DatabaseSpec database,
+        string component,
+        Func<string, IReadOnlyList<SchemaMigration>> migrationsForDialect)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(component);
+        if (component == RelationalDatabase.RuntimeComponent)
+        {
+            throw new ArgumentException($"'{component}' is the runtime's own schema component.", nameof(component));
+        }
+
+        UsesDatabase(builder, database);
+        builder.Services.AddSingleton(new ApplicationSchema(database, component, migrationsForDialect));
         return builder;
     }
 

@@ -16,6 +16,7 @@ internal sealed partial class SiloHost(
     SiloStatus status,
     DatabaseRegistry databases,
     IEnumerable<DatabaseSpec> databaseSpecs,
+    IEnumerable<ApplicationSchema> applicationSchemas,
     IServiceProvider services,
     ILogger<SiloHost> logger) : IHostedService
 {
@@ -34,7 +35,15 @@ internal sealed partial class SiloHost(
                 {
                     var database = databases.Get(spec);
                     var applied = await database.MigrateAsync(RelationalDatabase.RuntimeComponent, database.RuntimeSchema, cancellationToken).ConfigureAwait(false);
-                    LogMigrated(logger, database.Description, applied);
+                    LogMigrated(logger, database.Description, RelationalDatabase.RuntimeComponent, applied);
+                }
+
+                // After the runtime's own tables: application tables may refer to them (an outbox write joins stream_queue).
+                foreach (var schema in applicationSchemas)
+                {
+                    var database = databases.Get(schema.Database);
+                    var applied = await database.MigrateAsync(schema.Component, schema.MigrationsFor(database.Dialect), cancellationToken).ConfigureAwait(false);
+                    LogMigrated(logger, database.Description, schema.Component, applied);
                 }
             }).ConfigureAwait(false);
 
@@ -124,8 +133,8 @@ internal sealed partial class SiloHost(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Action} {Stage} in {Milliseconds:F1} ms")]
     private static partial void LogStage(ILogger logger, string action, string stage, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database}: {Applied} schema migrations applied")]
-    private static partial void LogMigrated(ILogger logger, string database, int applied);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database}: {Applied} schema migrations of {Component} applied")]
+    private static partial void LogMigrated(ILogger logger, string database, string component, int applied);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo running with {GrainClasses} grain classes")]
     private static partial void LogStarted(ILogger logger, int grainClasses);

@@ -26,6 +26,8 @@ internal sealed class RuntimeSerializer : IDeepCopier
 
     public byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 
+    public byte[] Serialize(object? value, Type type) => JsonSerializer.SerializeToUtf8Bytes(value, type, Options);
+
     public T Deserialize<T>(ReadOnlySpan<byte> utf8Json) => JsonSerializer.Deserialize<T>(utf8Json, Options)!;
 
     /// <summary>A deep copy made by a serialization round trip: slow, but only for values not provably immutable.</summary>

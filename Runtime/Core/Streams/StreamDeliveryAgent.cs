@@ -19,6 +19,7 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
     private readonly IStreamQueue _queue;
     private readonly ExplicitSubscriptions _explicitSubscriptions;
     private readonly GrainCallDispatcher _dispatcher;
+    private readonly IStreamDeadLetterObserver? _deadLetterObserver;
     private readonly StreamDeliveryOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -38,6 +39,7 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
         ExplicitSubscriptions explicitSubscriptions,
         GrainRegistry registry,
         GrainCallDispatcher dispatcher,
+        IStreamDeadLetterObserver? deadLetterObserver,
         StreamDeliveryOptions options,
         TimeProvider timeProvider,
         ILogger<StreamDeliveryAgent> logger)
@@ -46,6 +48,7 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
         _queue = queue;
         _explicitSubscriptions = explicitSubscriptions;
         _dispatcher = dispatcher;
+        _deadLetterObserver = deadLetterObserver;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -270,7 +273,13 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
             {
                 try
                 {
-                    await _queue.DeadLetterAsync(message, attempts, lastError ?? "Delivery attempts exhausted before this process started.", token).ConfigureAwait(false);
+                    var error = lastError ?? "Delivery attempts exhausted before this process started.";
+                    if (_deadLetterObserver is not null)
+                    {
+                        await _deadLetterObserver.OnDeadLetteringAsync(message.StreamId, message.Sequence, attempts, error, token).ConfigureAwait(false);
+                    }
+
+                    await _queue.DeadLetterAsync(message, attempts, error, token).ConfigureAwait(false);
                     LogDeadLettered(_logger, message.Sequence, message.StreamId, attempts);
                     return;
                 }

@@ -57,16 +57,61 @@ public sealed class StreamDeliveryAgentTests
         Assert.Empty(queue.Acknowledged);
     }
 
-    private static StreamDeliveryAgent CreateAgent(IStreamQueue queue, ExplicitSubscriptions subscriptions, int maxAttempts) =>
+    [Fact]
+    public async Task The_dead_letter_observer_hears_of_an_event_before_it_is_dead_lettered_and_its_failures_are_retried()
+    {
+        var queue = new InMemoryQueue();
+        var subscriptions = new ExplicitSubscriptions();
+        subscriptions.Add(Stream, (_, _) => throw new InvalidOperationException("poison"));
+        var observer = new RecordingObserver(queue) { FailingCalls = 1 };
+        var agent = CreateAgent(queue, subscriptions, maxAttempts: 3, observer);
+        queue.Publish(9);
+        await agent.StartAsync(CancellationToken.None);
+
+        await Eventually.TrueAsync(() => queue.DeadLettered.Contains(9), "the poison event ends in the dead letters");
+        await agent.StopAsync(CancellationToken.None);
+
+        var heard = Assert.Single(observer.Heard);
+        Assert.Equal((Stream, 9L, 3), (heard.StreamId, heard.Sequence, heard.Attempts));
+        Assert.Contains("poison", heard.Error, StringComparison.Ordinal);
+        Assert.False(heard.WasDeadLetteredAlready);
+    }
+
+    private static StreamDeliveryAgent CreateAgent(
+        IStreamQueue queue,
+        ExplicitSubscriptions subscriptions,
+        int maxAttempts,
+        IStreamDeadLetterObserver? observer = null) =>
         new(
             "test",
             queue,
             subscriptions,
             new GrainRegistry([]),
             dispatcher: null!, // no grain subscribes to this namespace, so no grain is ever called
+            observer,
             new StreamDeliveryOptions { MaxDeliveryAttempts = maxAttempts, RetryDelay = TimeSpan.FromMilliseconds(5), PollInterval = TimeSpan.FromMilliseconds(10) },
             TimeProvider.System,
             NullLogger<StreamDeliveryAgent>.Instance);
+
+    private sealed record DeadLetterNotice(StreamId StreamId, long Sequence, int Attempts, string Error, bool WasDeadLetteredAlready);
+
+    private sealed class RecordingObserver(InMemoryQueue queue) : IStreamDeadLetterObserver
+    {
+        public int FailingCalls;
+
+        public ConcurrentQueue<DeadLetterNotice> Heard { get; } = new();
+
+        public Task OnDeadLetteringAsync(StreamId streamId, long sequence, int attempts, string error, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Decrement(ref FailingCalls) >= 0)
+            {
+                throw new InvalidOperationException("the observer's database hiccups");
+            }
+
+            Heard.Enqueue(new DeadLetterNotice(streamId, sequence, attempts, error, queue.DeadLettered.Contains(sequence)));
+            return Task.CompletedTask;
+        }
+    }
 
     private sealed class InMemoryQueue : IStreamQueue
     {

@@ -2,8 +2,8 @@ using System.Data.Common;
 
 namespace Runtime.Storage.Relational;
 
-/// <summary>Terse command building for the runtime's handful of statements.</summary>
-internal static class DbCommandExtensions
+/// <summary>Terse command building: the runtime's statements and application tables use it alike.</summary>
+public static class DbCommandExtensions
 {
     public static DbCommand CreateCommand(this DbConnection connection, string sql, DbTransaction? transaction = null)
     {
