@@ -1,9 +1,13 @@
+using System.Text.Json;
+using Instagram.Grains.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.OpenApi;
 
 namespace Instagram.ApiFrontend.Hosting;
 
 /// <summary>
-/// Cross-cutting HTTP setup of the API, in one place: errors as problem details and the OpenAPI document.
+/// Cross-cutting HTTP setup of the API, in one place: snake_case JSON, bearer authentication, errors as
+/// problem details, the ID generator and the OpenAPI document.
 /// </summary>
 public static class ApiDefaults
 {
@@ -12,6 +16,16 @@ public static class ApiDefaults
     public static IHostApplicationBuilder AddApiDefaults(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+        builder.Services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken();
+        builder.Services.AddAuthorization();
+        builder.Services.AddSingleton(services => new SnowflakeIdGenerator(
+            services.GetRequiredService<TimeProvider>(),
+            builder.Configuration.GetValue("Ids:Node", 0)));
         builder.Services.AddOpenApi(OpenApiDocument, options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo { Title = "Instagram API", Version = OpenApiDocument };
@@ -21,13 +35,15 @@ public static class ApiDefaults
     }
 
     /// <summary>
-    /// Unhandled exceptions and bare error statuses (404 for an unknown path, 405 …) answer with
-    /// application/problem+json, as every API error does, never an HTML page or an empty body.
+    /// Unhandled exceptions and bare error statuses (404 for an unknown path, 405, a 401 challenge …)
+    /// answer with application/problem+json, as every API error does, never an HTML page or an empty body.
     /// </summary>
     public static IApplicationBuilder UseApiDefaults(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Instagram.Grains;
+using Instagram.Silo.Media;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,8 +10,9 @@ namespace Instagram.Silo.Hosting;
 public static class InstagramSiloExtensions
 {
     /// <summary>
-    /// Hosts a silo in this process: the domain's grains, all durable data (state, reminders, streams) in
-    /// the database chosen by the <c>Storage</c> section, and the "ready" health check behind /readyz.
+    /// Hosts a silo in this process: the domain's grains, all durable data (state, reminders, streams, the
+    /// media table) in the database chosen by the <c>Storage</c> section, the media pipeline, and the
+    /// "ready" health check behind /readyz.
     /// Used alike by the standalone silo and by the API frontend in embedded mode.
     /// </summary>
     public static IHostApplicationBuilder AddInstagramSilo(this IHostApplicationBuilder builder)
@@ -23,7 +25,11 @@ public static class InstagramSiloExtensions
 
         // Registered before the silo so it starts (and logs) before the database is migrated.
         builder.Services.AddHostedService<StorageChoiceLogger>();
-        builder.Services.AddSilo(silo => silo.AddGrains(GrainsAssembly.Assembly).UseDatabase(storage.Database));
+        builder.Services.AddSilo(silo => silo
+            .AddGrains(GrainsAssembly.Assembly)
+            .UseDatabase(storage.Database)
+            .AddMediaJobs(storage.Database, builder.Configuration));
+        builder.AddMediaPipeline(storage.DataDirectory);
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }

@@ -52,8 +52,12 @@ internal sealed partial class GrainCallDispatcher : IGrainCallRuntime
         Send(target.GrainId, request);
     }
 
-    /// <summary>Sends a request addressed by identity alone (reminders, stream deliveries).</summary>
-    public void Send(GrainId target, RequestBase request)
+    /// <summary>
+    /// Sends a request addressed by identity alone (reminders, stream deliveries). With
+    /// <paramref name="sweepTimeout"/> false the caller enforces its own deadline instead of the silo-wide
+    /// response timeout (stream providers whose consumers do long work, such as media processing).
+    /// </summary>
+    public void Send(GrainId target, RequestBase request, bool sweepTimeout = true)
     {
         request.TargetId = target;
         var now = _timeProvider.GetTimestamp();
@@ -64,7 +68,7 @@ internal sealed partial class GrainCallDispatcher : IGrainCallRuntime
             return;
         }
 
-        if (!request.Method.IsOneWay)
+        if (!request.Method.IsOneWay && sweepTimeout)
         {
             request.DeadlineTimestamp = now + _responseTimeoutTicks;
             _inFlight.Add(request);

@@ -321,8 +321,16 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
 
                 var request = new StreamDeliveryRequest { Namespace = message.StreamId.Namespace, Sequence = message.Sequence, Payload = message.Payload.ToArray() };
                 var response = request.CreateResponseTask();
-                _dispatcher.Send(GrainId.Create(grainType, message.StreamId.Key), request);
-                await response.ConfigureAwait(false);
+                if (_options.DeliveryTimeout is { } timeout)
+                {
+                    _dispatcher.Send(GrainId.Create(grainType, message.StreamId.Key), request, sweepTimeout: false);
+                    await response.WaitAsync(timeout, _timeProvider).ConfigureAwait(false);
+                }
+                else
+                {
+                    _dispatcher.Send(GrainId.Create(grainType, message.StreamId.Key), request);
+                    await response.ConfigureAwait(false);
+                }
                 delivered.Add(subscriberId);
             }
         }

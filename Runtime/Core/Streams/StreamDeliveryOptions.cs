@@ -12,6 +12,12 @@ public sealed class StreamDeliveryOptions
     /// <summary>Longest wait between attempts. Default 1 min.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long one delivery to a grain may take before it counts as a failed attempt. Default: none, which
+    /// means the silo's response timeout (30 s by default). Set it for consumers that do long work per event.
+    /// </summary>
+    public TimeSpan? DeliveryTimeout { get; set; }
+
     /// <summary>How often the queue is polled when nothing signals new events (e.g. events from another process). Default 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

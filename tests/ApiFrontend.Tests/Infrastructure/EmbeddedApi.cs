@@ -1,17 +1,42 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ApiFrontend.Tests.Infrastructure;
 
 /// <summary>
 /// The API frontend in embedded mode, in memory, with a data directory of its own (deleted on dispose).
-/// <paramref name="settings"/> are added on top (configuration keys such as <c>Storage:PostgresConnectionString</c>).
+/// <paramref name="settings"/> are added on top (configuration keys such as <c>Storage:PostgresConnectionString</c>);
+/// <paramref name="services"/> may replace services (a processor that fails on purpose, say).
 /// </summary>
-public sealed class EmbeddedApi(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class EmbeddedApi(
+    IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     private readonly TestDirectory _dataDirectory = new("apifrontend-tests");
 
     public string DataDirectory => _dataDirectory.Path;
+
+    /// <summary>
+    /// A client authenticated as <paramref name="userId"/>, with a bearer token minted by the app's own token
+    /// protector — the same token login will hand out, without needing an account system in these tests.
+    /// </summary>
+    public HttpClient CreateClientFor(long userId)
+    {
+        var options = Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString(System.Globalization.CultureInfo.InvariantCulture))], BearerTokenDefaults.AuthenticationScheme);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), BearerTokenDefaults.AuthenticationScheme);
+        ticket.Properties.ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.BearerTokenProtector.Protect(ticket));
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,6 +45,11 @@ public sealed class EmbeddedApi(IReadOnlyDictionary<string, string>? settings = 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

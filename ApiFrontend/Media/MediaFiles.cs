@@ -1,0 +1,42 @@
+using Instagram.Silo.Media;
+using Instagram.Silo.Media.Blobs;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Instagram.ApiFrontend.Media;
+
+/// <summary>
+/// Serves variant bytes under <c>/files/{key}</c>. Keys are content-addressed and immutable, so responses
+/// may be cached forever (by browsers and any CDN in front); ETag and Range let clients revalidate cheaply
+/// and resume or seek in videos. Originals and pending uploads are never served.
+/// </summary>
+public static class MediaFiles
+{
+    private const string Prefix = "/files/";
+    private const string ForeverCacheControl = "public, max-age=31536000, immutable";
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet(Prefix + "{**key}", ServeAsync).AllowAnonymous().WithTags("Media")
+            .WithName("GetMediaFile").WithSummary("Bytes of a media variant (cacheable forever; supports ETag and Range).");
+
+    public static Uri PublicUrl(HttpRequest request, string key) =>
+        new($"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}{key}");
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ServeAsync(HttpContext http, string key, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        if (!MediaBlobKeys.IsPublic(key) || BlobKey.FindProblem(key) is not null)
+        {
+            return Hosting.ApiProblem.NotFound("No such file.");
+        }
+
+        var properties = await blobs.GetPropertiesAsync(key, cancellationToken);
+        var content = properties is null ? null : await blobs.OpenReadAsync(key, cancellationToken);
+        if (properties is null || content is null)
+        {
+            return Hosting.ApiProblem.NotFound("No such file.");
+        }
+
+        http.Response.Headers.CacheControl = ForeverCacheControl;
+        return TypedResults.Stream(content, properties.ContentType, entityTag: EntityTagHeaderValue.Parse(properties.ETag), enableRangeProcessing: true);
+    }
+}

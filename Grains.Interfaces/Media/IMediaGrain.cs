@@ -1,0 +1,47 @@
+namespace Instagram.Grains.Media;
+
+/// <summary>Answer to a request about a media item: the item, or why the requester may not have it.</summary>
+public enum MediaAccess
+{
+    Granted,
+
+    /// <summary>No such item, or not the requester's (the two are indistinguishable to the requester).</summary>
+    NotFound,
+
+    /// <summary>The request does not fit the item's state (completing an upload that was never issued, say).</summary>
+    Conflict,
+}
+
+/// <summary>The outcome of a media request.</summary>
+public sealed record MediaResult(MediaAccess Access, MediaInfo? Media)
+{
+    public static MediaResult NotFound { get; } = new(MediaAccess.NotFound, null);
+
+    public static MediaResult Granted(MediaInfo media) => new(MediaAccess.Granted, media);
+
+    public static MediaResult Conflict(MediaInfo media) => new(MediaAccess.Conflict, media);
+}
+
+/// <summary>
+/// One uploaded photo or video, keyed by media ID: its state, and the processing of its variants. The
+/// grain is the only writer of its row; processing arrives as a durable job on <see cref="MediaJobStream"/>.
+/// </summary>
+public interface IMediaGrain : IGrainWithIntegerKey
+{
+    /// <summary>Records an upload URL issued to <see cref="MediaUpload.OwnerId"/>. Repeating it is a no-op.</summary>
+    Task<MediaResult> ExpectUploadAsync(MediaUpload upload);
+
+    /// <summary>
+    /// The bytes are durably stored: record the item as processing and, in the same transaction, queue its
+    /// processing job. For a direct upload, the requester must be the one the URL was issued to. Repeating
+    /// it (a client retrying "complete") returns the item as it is.
+    /// </summary>
+    Task<MediaResult> SubmitAsync(MediaUpload upload);
+
+    /// <summary>The item, if <paramref name="requesterId"/> owns it.</summary>
+    [ReadOnly]
+    Task<MediaResult> GetAsync(long requesterId);
+
+    /// <summary>Processing was given up on (retries exhausted): the item fails with <paramref name="reason"/>. Idempotent.</summary>
+    Task FailAsync(string reason);
+}

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Instagram.Grains.Media;
+using Runtime;
+using Runtime.Storage.Relational;
+using Runtime.Streams;
+
+namespace Instagram.Silo.Media.Catalog;
+
+/// <summary>
+/// The media table over the media job stream's own database, written through its transactional outbox so
+/// that "processing" and the job that will end it commit together. Versions guard against a second
+/// activation of the same item writing over the first.
+/// </summary>
+internal sealed class RelationalMediaCatalog(ITransactionalOutbox outbox) : IMediaCatalog
+{
+    private const string Columns =
+        "media_id, owner_id, media_type, status, content_type, size_bytes, upload_key, original_key, width, height, " +
+        "duration_seconds, blurhash, variants, failure, created_at, updated_at, version";
+
+    private static readonly JsonSerializerOptions VariantJson = new(JsonSerializerDefaults.Web);
+
+    public Task<(MediaInfo Media, long Version)?> FindAsync(long mediaId, CancellationToken cancellationToken) =>
+        outbox.Database.ReadAsync<(MediaInfo, long)?>(
+            async (connection, transaction, ct) =>
+            {
+                await using var select = connection.CreateCommand($"SELECT {Columns} FROM media WHERE media_id = @id", transaction).With("@id", mediaId);
+                await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                return await reader.ReadAsync(ct).ConfigureAwait(false) ? (Read(reader), reader.GetInt64(16)) : null;
+            },
+            cancellationToken);
+
+    public Task<long> SaveAsync(MediaInfo media, long expectedVersion, CancellationToken cancellationToken) =>
+        outbox.Database.WriteStatementAsync((connection, transaction, ct) => SaveAsync(connection, transaction, media, expectedVersion, ct), cancellationToken);
+
+    public Task<long> SaveAndQueueAsync(MediaInfo media, long expectedVersion, MediaProcessingJob job, CancellationToken cancellationToken) =>
+        outbox.WriteAsync(
+            async (connection, transaction, events, ct) =>
+            {
+                var version = await SaveAsync(connection, transaction, media, expectedVersion, ct).ConfigureAwait(false);
+                events.Publish(new StreamId(MediaJobStream.Namespace, GrainKeyFormat.Format(job.MediaId)), job);
+                return version;
+            },
+            cancellationToken);
+
+    private static async ValueTask<long> SaveAsync(DbConnection connection, DbTransaction? transaction, MediaInfo media, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var version = expectedVersion + 1;
+        var sql = expectedVersion == 0
+            ? $"""
+               INSERT INTO media ({Columns})
+               VALUES (@id, @owner, @type, @status, @contentType, @size, @uploadKey, @originalKey, @width, @height,
+                       @duration, @blurhash, @variants, @failure, @createdAt, @updatedAt, @version)
+               ON CONFLICT (media_id) DO NOTHING
+               """
+            : """
+              UPDATE media SET media_type = @type, status = @status, content_type = @contentType, size_bytes = @size,
+                  original_key = @originalKey, width = @width, height = @height, duration_seconds = @duration,
+                  blurhash = @blurhash, variants = @variants, failure = @failure, updated_at = @updatedAt, version = @version
+              WHERE media_id = @id AND version = @expected
+              """;
+        await using var command = connection.CreateCommand(sql, transaction)
+            .With("@id", media.MediaId)
+            .With("@type", MediaNames.Of(media.Type))
+            .With("@status", MediaNames.Of(media.Status))
+            .With("@contentType", media.ContentType)
+            .With("@size", media.SizeBytes)
+            .With("@originalKey", media.OriginalKey)
+            .With("@width", media.Width)
+            .With("@height", media.Height)
+            .With("@duration", media.DurationSeconds)
+            .With("@blurhash", media.Blurhash)
+            .With("@variants", JsonSerializer.Serialize(media.Variants, VariantJson))
+            .With("@failure", media.Failure)
+            .With("@updatedAt", media.UpdatedAt.ToUnixTimeMilliseconds())
+            .With("@version", version);
+
+        // Only the parameters the statement names: Npgsql refuses unused ones.
+        if (expectedVersion == 0)
+        {
+            command.With("@owner", media.OwnerId).With("@uploadKey", media.UploadKey).With("@createdAt", media.CreatedAt.ToUnixTimeMilliseconds());
+        }
+        else
+        {
+            command.With("@expected", expectedVersion);
+        }
+
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            throw new InconsistentStateException(
+                $"Media {media.MediaId} is no longer at version {expectedVersion}: another activation wrote it.",
+                expectedVersion.ToString(CultureInfo.InvariantCulture),
+                currentEtag: null);
+        }
+
+        return version;
+    }
+
+    private static MediaInfo Read(DbDataReader reader) => new(
+        MediaId: reader.GetInt64(0),
+        OwnerId: reader.GetInt64(1),
+        Type: MediaNames.ParseType(reader.GetString(2)),
+        Status: MediaNames.ParseStatus(reader.GetString(3)),
+        ContentType: reader.GetString(4),
+        SizeBytes: reader.GetInt64(5),
+        UploadKey: reader.GetString(6),
+        OriginalKey: reader.IsDBNull(7) ? null : reader.GetString(7),
+        Width: reader.IsDBNull(8) ? null : reader.GetInt32(8),
+        Height: reader.IsDBNull(9) ? null : reader.GetInt32(9),
+        DurationSeconds: reader.IsDBNull(10) ? null : reader.GetDouble(10),
+        Blurhash: reader.IsDBNull(11) ? null : reader.GetString(11),
+        Variants: JsonSerializer.Deserialize<ImmutableArray<MediaVariant>>(reader.GetString(12), VariantJson),
+        Failure: reader.IsDBNull(13) ? null : reader.GetString(13),
+        CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)),
+        UpdatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)));
+}

@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Instagram.Grains.Media;
+using Instagram.Silo.Media.Blobs;
+using Instagram.Silo.Media.Catalog;
+using Instagram.Silo.Media.Imaging;
+using Instagram.Silo.Media.Inspection;
+using Instagram.Silo.Media.Video;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Instagram.Silo.Media.Processing;
+
+/// <summary>
+/// One media job, start to end: fetch the uploaded bytes into scratch space (hashing them on the way),
+/// check them again (the upload path checked, but a direct upload to S3 never passed through us), store
+/// the original under its content address, render the variants and store them under keys derived from
+/// that address. Every step is safe to repeat, so a job resumed after a crash converges on the same keys.
+/// </summary>
+internal sealed partial class MediaPipeline(
+    IBlobStore blobs,
+    IImageProcessor images,
+    IVideoProcessor videos,
+    MediaWorkerPool workers,
+    MediaMetrics metrics,
+    IOptions<MediaOptions> options,
+    ILogger<MediaPipeline> logger) : IMediaPipeline
+{
+    private readonly ConcurrentDictionary<long, bool> _failedBefore = new();
+
+    public Task<MediaProcessingOutcome> ProcessAsync(MediaProcessingJob job, CancellationToken cancellationToken) =>
+        workers.RunAsync(() => ProcessNowAsync(job, cancellationToken), cancellationToken);
+
+    public async Task DiscardUploadAsync(string uploadKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blobs.DeleteAsync(uploadKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogDiscardFailed(logger, exception, uploadKey);
+        }
+    }
+
+    private async Task<MediaProcessingOutcome> ProcessNowAsync(MediaProcessingJob job, CancellationToken cancellationToken)
+    {
+        if (_failedBefore.TryRemove(job.MediaId, out _))
+        {
+            metrics.Retried();
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var mediaType = MediaNames.Of(job.Type);
+        var scratch = Directory.CreateTempSubdirectory(ScratchPrefix);
+        try
+        {
+            var outcome = await ProcessInAsync(job, scratch.FullName, cancellationToken).ConfigureAwait(false);
+            var result = outcome is MediaProcessed ? MediaMetrics.Outcomes.Succeeded : MediaMetrics.Outcomes.Rejected;
+            metrics.Processed(mediaType, result, stopwatch.Elapsed);
+            LogProcessed(logger, job.MediaId, result, stopwatch.Elapsed.TotalMilliseconds);
+            return outcome;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _failedBefore[job.MediaId] = true;
+            metrics.Processed(mediaType, MediaMetrics.Outcomes.Failed, stopwatch.Elapsed);
+            LogAttemptFailed(logger, exception, job.MediaId);
+            throw;
+        }
+        finally
+        {
+            TryDelete(scratch);
+        }
+    }
+
+    private string ScratchPrefix => options.Value.WorkDirectory is { } directory ? Path.Combine(directory, "job-") : "instagram-media-";
+
+    private async Task<MediaProcessingOutcome> ProcessInAsync(MediaProcessingJob job, string scratch, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var originalPath = Path.Combine(scratch, "original");
+        var fetched = await FetchAsync(job.UploadKey, originalPath, cancellationToken).ConfigureAwait(false);
+
+        if (MediaSniffer.SniffFile(originalPath) is not { } format)
+        {
+            return new MediaRejected("The file is not an image or video in a format we accept.");
+        }
+
+        if (fetched.Length > limits.MaxBytesFor(format.Kind))
+        {
+            return new MediaRejected($"The file is {fetched.Length} bytes; the limit for this kind of media is {limits.MaxBytesFor(format.Kind)}.");
+        }
+
+        if ((format.Kind == MediaKind.Video) != (job.Type == MediaType.Video))
+        {
+            return new MediaRejected($"The file is {format.ContentType}, not the {MediaNames.Of(job.Type)} it was uploaded as.");
+        }
+
+        try
+        {
+            var originalKey = MediaBlobKeys.Original(fetched.Sha256);
+            await StoreOnceAsync(originalKey, originalPath, format.ContentType, cancellationToken).ConfigureAwait(false);
+            return format.Kind == MediaKind.Video
+                ? await RenderVideoAsync(originalKey, fetched.Sha256, originalPath, scratch, cancellationToken).ConfigureAwait(false)
+                : await RenderImageAsync(originalKey, fetched.Sha256, originalPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MediaRejectedException rejected)
+        {
+            return new MediaRejected(rejected.Message);
+        }
+    }
+
+    private async Task<MediaProcessed> RenderImageAsync(string originalKey, string sha256, string path, CancellationToken cancellationToken)
+    {
+        var rendered = images.Render(path, ImageVariants.All, options.Value.MaxImagePixels);
+        var variants = await StoreVariantsAsync(sha256, rendered, cancellationToken).ConfigureAwait(false);
+        return new MediaProcessed(originalKey, rendered.Width, rendered.Height, DurationSeconds: null, rendered.Blurhash, variants);
+    }
+
+    private async Task<MediaProcessed> RenderVideoAsync(string originalKey, string sha256, string path, string scratch, CancellationToken cancellationToken)
+    {
+        var output = Directory.CreateDirectory(Path.Combine(scratch, "renditions")).FullName;
+        var video = await videos.RenderAsync(path, output, options.Value.MaxVideoDuration, cancellationToken).ConfigureAwait(false);
+
+        // The poster frame gives the video the same image variants (grid thumbnails, blurhash) a photo has.
+        var poster = images.Render(video.PosterPath, ImageVariants.All, options.Value.MaxImagePixels);
+        var variants = (await StoreVariantsAsync(sha256, poster, cancellationToken).ConfigureAwait(false)).ToBuilder();
+        foreach (var rendition in video.Renditions)
+        {
+            var key = MediaBlobKeys.Variant(sha256, rendition.Name, "mp4");
+            await StoreOnceAsync(key, rendition.Path, "video/mp4", cancellationToken).ConfigureAwait(false);
+            variants.Add(new MediaVariant(rendition.Name, key, rendition.Width, rendition.Height, "video/mp4"));
+        }
+
+        return new MediaProcessed(originalKey, video.Width, video.Height, video.Duration.TotalSeconds, poster.Blurhash, variants.ToImmutable());
+    }
+
+    private async Task<ImmutableArray<MediaVariant>> StoreVariantsAsync(string sha256, RenderedImage rendered, CancellationToken cancellationToken)
+    {
+        var variants = ImmutableArray.CreateBuilder<MediaVariant>(rendered.Variants.Count);
+        foreach (var variant in rendered.Variants)
+        {
+            var key = MediaBlobKeys.Variant(sha256, variant.Name, "webp");
+            using var content = new MemoryStream(variant.WebP, writable: false);
+            await blobs.PutAsync(key, content, "image/webp", cancellationToken).ConfigureAwait(false);
+            variants.Add(new MediaVariant(variant.Name, key, variant.Width, variant.Height, "image/webp"));
+        }
+
+        return variants.MoveToImmutable();
+    }
+
+    /// <summary>Copies the uploaded blob to <paramref name="path"/>, hashing it on the way.</summary>
+    private async Task<(long Length, string Sha256)> FetchAsync(string key, string path, CancellationToken cancellationToken)
+    {
+        await using var source = await blobs.OpenReadAsync(key, cancellationToken).ConfigureAwait(false)
+            ?? throw new FileNotFoundException($"The uploaded blob '{key}' is missing from the {blobs.Name} blob store.");
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var target = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        var buffer = new byte[1 << 16];
+        long length = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            length += read;
+        }
+
+        return (length, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    /// <summary>Content-addressed keys never change content, so a blob already there is already right.</summary>
+    private async Task StoreOnceAsync(string key, string path, string contentType, CancellationToken cancellationToken)
+    {
+        if (await blobs.GetPropertiesAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        await using var content = File.OpenRead(path);
+        await blobs.PutAsync(key, content, contentType, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void TryDelete(DirectoryInfo directory)
+    {
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // Scratch space only; the OS temp cleaner gets it eventually.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media {MediaId} processed: {Outcome} in {Milliseconds:F0} ms")]
+    private static partial void LogProcessed(ILogger logger, long mediaId, string outcome, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing media {MediaId} failed; the job will be retried")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception exception, long mediaId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the upload {Key}; it is no longer needed")]
+    private static partial void LogDiscardFailed(ILogger logger, Exception exception, string key);
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text;
+using ApiFrontend.Tests.Infrastructure;
+using Xunit;
+
+namespace ApiFrontend.Tests.Media;
+
+/// <summary>What is not an acceptable upload is refused with a problem, before anything is decoded or stored.</summary>
+public sealed class UploadValidationSpecification : IAsyncLifetime
+{
+    private const int SmallImageLimit = 256 * 1024;
+
+    private readonly SampleMedia _samples = new();
+    private readonly EmbeddedApi _api = new(new Dictionary<string, string> { ["Media:MaxImageBytes"] = SmallImageLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        _samples.Dispose();
+    }
+
+    [Fact]
+    public async Task Text_renamed_to_jpg_is_unsupported()
+    {
+        using var client = _api.CreateClientFor(3001);
+
+        using var response = await client.UploadAsync(Encoding.UTF8.GetBytes("definitely not a photo"), "photo.jpg", "image/jpeg");
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_unsupported()
+    {
+        using var client = _api.CreateClientFor(3002);
+
+        using var response = await client.UploadAsync([], "empty.jpg");
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_png_claiming_sixty_thousand_pixels_square_is_refused_before_decoding()
+    {
+        using var client = _api.CreateClientFor(3003);
+
+        using var response = await client.UploadAsync(SampleMedia.PngClaiming(60_000, 60_000), "bomb.png", "image/png");
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("60000", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_oversized_upload_is_refused_with_413_before_the_client_has_sent_it_all()
+    {
+        using var client = _api.CreateClientFor(3004);
+        var header = await _samples.JpegAsync(64, 64);
+        var body = new CountingContent(header, totalLength: 50L * 1024 * 1024); // chunked: no Content-Length to refuse up front
+
+        using var form = new MultipartFormDataContent { { body, "file", "huge.jpg" } };
+        using var response = await client.PostAsync("/api/v1/media", form);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.True(body.BytesSent < 10L * 1024 * 1024, $"the server stopped reading early, but {body.BytesSent} bytes were sent");
+    }
+
+    [Fact]
+    public async Task A_truncated_jpeg_is_accepted_but_fails_processing_without_retries()
+    {
+        using var client = _api.CreateClientFor(3005);
+        var jpeg = await _samples.JpegAsync(800, 600);
+
+        var mediaId = await client.UploadAcceptedAsync(jpeg[..(jpeg.Length / 2)]);
+        var media = await client.SettledAsync(mediaId);
+
+        Assert.Equal("failed", media.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(media.GetProperty("failure").GetString()));
+    }
+
+    [Fact]
+    public async Task Upload_urls_are_refused_for_unsupported_types_absurd_sizes_and_sizes_over_the_limit()
+    {
+        using var client = _api.CreateClientFor(3006);
+
+        using var pdf = await client.GetAsync("/api/v1/media/upload-url?content_type=application/pdf&size_bytes=100");
+        await pdf.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        using var negative = await client.GetAsync("/api/v1/media/upload-url?content_type=image/jpeg&size_bytes=-5");
+        await negative.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        using var garbage = await client.GetAsync("/api/v1/media/upload-url?content_type=image/jpeg&size_bytes=99999999999999999999999");
+        await garbage.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        using var tooBig = await client.GetAsync($"/api/v1/media/upload-url?content_type=image/jpeg&size_bytes={SmallImageLimit + 1}");
+        await tooBig.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task An_expired_upload_url_is_refused()
+    {
+        await using var api = new EmbeddedApi(new Dictionary<string, string> { ["Media:UploadUrlLifetime"] = "00:00:00.001" });
+        using var client = api.CreateClientFor(3007);
+        var jpeg = await _samples.JpegAsync(64, 64);
+        var issued = await client.GetFromJsonElementAsync($"/api/v1/media/upload-url?content_type=image/jpeg&size_bytes={jpeg.Length}");
+        await Eventually.TrueAsync(() => issued.GetProperty("expires_at").GetDateTimeOffset() < DateTimeOffset.UtcNow, "the URL's lifetime passes");
+
+        using var anonymous = api.CreateClient();
+        using var put = await anonymous.PutAsync(issued.GetProperty("upload_url").GetString(), new ByteArrayContent(jpeg));
+
+        await put.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("expired", await put.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_multipart_body_without_a_file_part_or_not_multipart_at_all_is_refused()
+    {
+        using var client = _api.CreateClientFor(3008);
+
+        using var noFile = await client.PostAsync("/api/v1/media", new MultipartFormDataContent { { new StringContent("hello"), "caption" } });
+        await noFile.AssertProblemAsync(HttpStatusCode.BadRequest);
+        using var json = await client.PostAsync("/api/v1/media", new StringContent("{\"file\":1}", Encoding.UTF8, "application/json"));
+        await json.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    /// <summary>A body of <paramref name="totalLength"/> bytes (a real header, then zeros) that counts what was actually sent.</summary>
+    private sealed class CountingContent(byte[] header, long totalLength) : HttpContent
+    {
+        private long _sent;
+
+        public long BytesSent => Interlocked.Read(ref _sent);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await stream.WriteAsync(header);
+            Interlocked.Add(ref _sent, header.Length);
+            var chunk = new byte[64 * 1024];
+            for (var remaining = totalLength - header.Length; remaining > 0; remaining -= chunk.Length)
+            {
+                await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, remaining)));
+                Interlocked.Add(ref _sent, Math.Min(chunk.Length, remaining));
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+}
