@@ -51,4 +51,5 @@ s3rver_stop() {
   fi
   [ -n "${S3RVER_DIR:-}" ] && rm -rf "$S3RVER_DIR"
   S3RVER_DIR=
+  unset INSTAGRAM_TEST_S3
 }
