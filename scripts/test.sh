@@ -2,8 +2,8 @@
 # The one test command: builds the solution and runs every test project against a private PostgreSQL
 # server and a private S3 server, s3rver (both started here, always stopped on exit). dotnet test's own
 # output stays visible; the last line is the sum over all test projects, for CI: "N passed, N failed,
-# N skipped". Exits non-zero if any
-# test failed or dotnet test itself failed (a build error counts as one failure).
+# N skipped". Exits non-zero if any test failed or dotnet test itself failed (a build error counts as
+# one failure).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
