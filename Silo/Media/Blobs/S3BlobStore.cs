@@ -18,6 +18,7 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     private readonly AmazonS3Client _client;
     private readonly TimeProvider _clock;
     private readonly Protocol _urlProtocol;
+    private int _disposed;
 
     public S3BlobStore(S3BlobStoreOptions options, TimeProvider clock)
     {
@@ -93,7 +94,11 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         var metadata = await GetMetadataAsync(key, cancellationToken);
         return metadata is null
             ? null
-            : new BlobProperties(metadata.Headers.ContentLength, metadata.Headers.ContentType, metadata.ETag);
+            : new BlobProperties(
+                metadata.Headers.ContentLength,
+                // Objects put without a type (by hand) get S3's own default.
+                metadata.Headers.ContentType ?? "binary/octet-stream",
+                metadata.ETag);
     }
 
     public async Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
@@ -138,7 +143,14 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
         return new Uri(url);
     }
 
-    public void Dispose() => _client.Dispose();
+    // Idempotent: the container disposes it once per registration it is resolved through.
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _client.Dispose();
+        }
+    }
 
     private async Task<GetObjectMetadataResponse?> GetMetadataAsync(string key, CancellationToken cancellationToken)
     {

@@ -101,6 +101,17 @@ public abstract class BlobStoreSpecification : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_put_stores_the_stream_from_its_current_position()
+    {
+        var bytes = BlobBytes.Random(10_000, seed: 8);
+        var content = new MemoryStream(bytes) { Position = 1000 };
+
+        await Store.PutAsync("p/tail.jpg", content, JpegType, CancellationToken.None);
+
+        Assert.Equal(bytes[1000..], await ReadAllAsync("p/tail.jpg"));
+    }
+
+    [Fact]
     public async Task A_deleted_blob_is_gone()
     {
         await Store.PutAsync("d/gone.jpg", new MemoryStream(BlobBytes.Random(100, seed: 7)), JpegType, CancellationToken.None);
