@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The one test command: builds the solution and runs every test project against a private PostgreSQL
-# server (started here, always stopped on exit). dotnet test's own output stays visible; the last line
-# is the sum over all test projects, for CI: "N passed, N failed, N skipped". Exits non-zero if any
-# test failed or dotnet test itself failed (a build error counts as one failure).
+# server and a private S3 server, s3rver (both started here, always stopped on exit). dotnet test's own
+# output stays visible; the last line is the sum over all test projects, for CI: "N passed, N failed,
+# N skipped". Exits non-zero if any test failed or dotnet test itself failed (a build error counts as
+# one failure).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 source scripts/lib/postgres.sh
+source scripts/lib/s3rver.sh
 source scripts/lib/media.sh
 
 ensure_dotnet
@@ -18,13 +20,15 @@ ensure_media_testing
 # Results of earlier runs are removed first so that only this run is counted.
 find . -path ./.git -prune -o -type d -name TestResults -prune -exec rm -rf {} +
 
-trap postgres_stop EXIT
+trap 'postgres_stop; s3rver_stop' EXIT
 postgres_start
+s3rver_start
 
 status=0
 dotnet test Instagram.sln -c Release --logger trx || status=$?
 
 postgres_stop
+s3rver_stop
 
 mapfile -t results < <(find . -path ./.git -prune -o -path '*/TestResults/*.trx' -type f -print)
 
