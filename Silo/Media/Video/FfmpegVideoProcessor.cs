@@ -50,14 +50,29 @@ public sealed class FfmpegVideoProcessor(IOptions<VideoProcessingOptions> option
             .ToList();
 
         var partials = renditions.Select(r => r with { Output = r.Output + PartialSuffix }).ToList();
-        await RunFfmpegAsync(FfmpegArguments.Transcode(path, probe, partials, _options), "transcoding", cancellationToken).ConfigureAwait(false);
-        foreach (var rendition in renditions)
+        string posterPath;
+        try
         {
-            File.Move(rendition.Output + PartialSuffix, rendition.Output, overwrite: true);
-        }
+            await RunFfmpegAsync(FfmpegArguments.Transcode(path, probe, partials, _options), "transcoding", cancellationToken).ConfigureAwait(false);
+            foreach (var rendition in renditions)
+            {
+                File.Move(rendition.Output + PartialSuffix, rendition.Output, overwrite: true);
+            }
 
-        var posterPath = await ExtractPosterAsync(path, probe, Path.Combine(outputDirectory, VideoRenditions.PosterFileName), cancellationToken)
-            .ConfigureAwait(false);
+            posterPath = await ExtractPosterAsync(path, probe, Path.Combine(outputDirectory, VideoRenditions.PosterFileName), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed or cancelled run leaves no half-written files behind; complete ones of an earlier run stay.
+            foreach (var partial in partials)
+            {
+                File.Delete(partial.Output);
+            }
+
+            File.Delete(Path.Combine(outputDirectory, VideoRenditions.PosterFileName + PartialSuffix));
+            throw;
+        }
 
         logger.LogDebug(
             "Rendered {Width}x{Height} video of {Duration} into {Directory} in {Elapsed}",
