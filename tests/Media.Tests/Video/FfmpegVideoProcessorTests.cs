@@ -138,6 +138,21 @@ public sealed class FfmpegVideoProcessorTests(TestVideoFiles videos) : IClassFix
     }
 
     [Fact]
+    public async Task Frame_rate_is_capped_at_the_configured_maximum()
+    {
+        using var output = new TestDirectory("video-outputs");
+        var processor = TestVideoFiles.Processor(new VideoProcessingOptions { MaxFrameRate = 30, Threads = 1 });
+
+        var rendered = await processor.RenderAsync(videos.Portrait, output.Path, SixtySeconds, CancellationToken.None);
+
+        foreach (var rendition in rendered.Renditions)
+        {
+            var video = TestFfmpeg.VideoStream(await TestFfmpeg.ProbeAsync(rendition.Path));
+            Assert.Equal("30/1", video.GetProperty("r_frame_rate").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Video_longer_than_the_limit_is_refused_before_transcoding()
     {
         using var output = new TestDirectory("video-outputs");

@@ -29,7 +29,7 @@ public sealed class TestVideoFiles : IAsyncLifetime
     /// <summary>1280×720, 2 s at 30 fps, with a 440 Hz tone and a title and a GPS location in its metadata.</summary>
     public string Landscape => In("landscape.mp4");
 
-    /// <summary>Stored 640×360 with left half white, right half black; a display matrix turns it to 360×640. No audio.</summary>
+    /// <summary>Stored 640×360 at 60 fps, left half white, right half black; a display matrix turns it to 360×640. No audio.</summary>
     public string Portrait => In("portrait.mp4");
 
     /// <summary>61 s of 32×32 black at 1 fps: over the 60 s limit, made in a fraction of a second.</summary>
@@ -75,7 +75,7 @@ public sealed class TestVideoFiles : IAsyncLifetime
     {
         var stored = In("portrait-as-stored.mp4");
         await TestFfmpeg.RunAsync(
-            "-f", "lavfi", "-i", "color=c=black:size=640x360:rate=30", "-t", "1",
+            "-f", "lavfi", "-i", "color=c=black:size=640x360:rate=60", "-t", "1",
             "-vf", "drawbox=x=0:y=0:w=320:h=360:color=white:t=fill",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", stored);
 
