@@ -1,6 +1,7 @@
 # Native tools of the media pipeline. Sourced by the scripts; needs common.sh.
 #   ensure_media_runtime   what the product needs to process media: libvips (P/Invoke) and ffmpeg
-#   ensure_media_testing   plus what tests and benchmarks use to check results: vipsthumbnail, exiftool
+#   ensure_media_testing   plus what tests and benchmarks use to make and check files: vips, vipsthumbnail, exiftool,
+#                          ImageMagick (CMYK JPEGs and animated GIFs, which the vips command cannot write)
 
 ensure_media_runtime() {
   ensure_packages libvips42 ffmpeg
@@ -8,5 +9,5 @@ ensure_media_runtime() {
 
 ensure_media_testing() {
   ensure_media_runtime
-  ensure_packages libvips-tools libimage-exiftool-perl
+  ensure_packages libvips-tools libimage-exiftool-perl imagemagick
 }
