@@ -62,7 +62,7 @@ public static class MediaApi
             return ApiProblem.Unsupported("Send the file as multipart/form-data in a part named 'file'.");
         }
 
-        return await RefusalsAsProblems<Accepted<MediaAccepted>>(async () =>
+        return await RefusalsAsProblems<Accepted<MediaAccepted>>(http, async () =>
         {
             using var upload = await MultipartUpload.ReceiveFileAsync(http.Request.Body, boundary, receiver, cancellationToken);
             if (upload is null)
@@ -141,7 +141,7 @@ public static class MediaApi
         }
 
         AllowBody(http, grant.MaxBytes);
-        return await RefusalsAsProblems<NoContent>(async () =>
+        return await RefusalsAsProblems<NoContent>(http, async () =>
         {
             using var upload = await receiver.ReceiveAsync(http.Request.Body, grant.MaxBytes, cancellationToken);
             if (AcceptedContentTypes.KindOf(grant.ContentType) != upload.Format.Kind)
@@ -159,7 +159,7 @@ public static class MediaApi
         long mediaId,
         MediaUploads uploads,
         CancellationToken cancellationToken) =>
-        await RefusalsAsProblems<Accepted<MediaAccepted>>(async () =>
+        await RefusalsAsProblems<Accepted<MediaAccepted>>(http, async () =>
         {
             var result = await uploads.CompleteAsync(http.User.UserId(), mediaId, cancellationToken);
             return result switch
@@ -192,28 +192,41 @@ public static class MediaApi
         }
     }
 
-    /// <summary>Turns refusals of the upload (ours, or the server's for an oversized or cut-off body) into problem answers.</summary>
-    private static async Task<Results<TResult, ProblemHttpResult>> RefusalsAsProblems<TResult>(Func<Task<Results<TResult, ProblemHttpResult>>> handle)
+    /// <summary>
+    /// Turns refusals of the upload (ours, or the server's for an oversized or cut-off body) into problem
+    /// answers, sent at once, while the client may still be sending. The connection is then closed rather
+    /// than kept alive: Kestrel discards what is left of the body (bounded in time and size, never
+    /// buffered) instead of waiting for a next request behind it.
+    /// </summary>
+    private static async Task<Results<TResult, ProblemHttpResult>> RefusalsAsProblems<TResult>(HttpContext http, Func<Task<Results<TResult, ProblemHttpResult>>> handle)
         where TResult : IResult
     {
         try
         {
             return await handle();
         }
-        catch (MediaRejectedException rejected)
+        catch (Exception exception) when (exception is MediaRejectedException or BadHttpRequestException)
         {
-            return rejected.Rejection switch
-            {
-                MediaRejection.TooLarge => ApiProblem.TooLarge(rejected.Message),
-                MediaRejection.Unsupported => ApiProblem.Unsupported(rejected.Message),
-                _ => ApiProblem.Invalid(rejected.Message),
-            };
+            http.Response.Headers.Connection = "close";
+            return AsProblem(exception);
         }
-        catch (BadHttpRequestException bad)
+    }
+
+    private static ProblemHttpResult AsProblem(Exception refusal)
+    {
+        switch (refusal)
         {
-            return bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? ApiProblem.TooLarge("The request body is larger than any upload we accept.")
-                : ApiProblem.Malformed("The request body ended early or is malformed: " + bad.Message);
+            case MediaRejectedException rejected:
+                return rejected.Rejection switch
+                {
+                    MediaRejection.TooLarge => ApiProblem.TooLarge(rejected.Message),
+                    MediaRejection.Unsupported => ApiProblem.Unsupported(rejected.Message),
+                    _ => ApiProblem.Invalid(rejected.Message),
+                };
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                return ApiProblem.TooLarge("The request body is larger than any upload we accept.");
+            default:
+                return ApiProblem.Malformed("The request body ended early or is malformed: " + refusal.Message);
         }
     }
 }

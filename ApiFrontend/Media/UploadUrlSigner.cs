@@ -35,14 +35,14 @@ public sealed class UploadUrlSigner
     }
 
     /// <summary>The query string (without '?') carrying <paramref name="grant"/> and its signature.</summary>
-    public string Sign(UploadGrant grant) => QueryString.Create(
-    [
+    public string Sign(UploadGrant grant) => QueryString.Create(new KeyValuePair<string, string?>[]
+    {
         new("owner", grant.OwnerId.ToString(CultureInfo.InvariantCulture)),
         new("content_type", grant.ContentType),
         new("max_bytes", grant.MaxBytes.ToString(CultureInfo.InvariantCulture)),
         new("expires", grant.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         new("signature", Signature(grant)),
-    ]).Value![1..];
+    }).Value![1..];
 
     /// <summary>The grant in <paramref name="query"/> for <paramref name="mediaId"/>, or why there is none.</summary>
     public UploadGrant? Verify(long mediaId, IQueryCollection query, out string? refusal)

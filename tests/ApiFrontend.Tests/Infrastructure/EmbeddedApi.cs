@@ -23,19 +23,33 @@ public sealed class EmbeddedApi(
 
     public string DataDirectory => _dataDirectory.Path;
 
+    /// <summary>Serves over real Kestrel on a loopback port instead of the in-memory test server (which buffers request bodies).</summary>
+    public EmbeddedApi OverKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return this;
+    }
+
     /// <summary>
     /// A client authenticated as <paramref name="userId"/>, with a bearer token minted by the app's own token
     /// protector — the same token login will hand out, without needing an account system in these tests.
     /// </summary>
     public HttpClient CreateClientFor(long userId)
     {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(userId));
+        return client;
+    }
+
+    /// <summary>A bearer token for <paramref name="userId"/>.</summary>
+    public string TokenFor(long userId)
+    {
         var options = Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString(System.Globalization.CultureInfo.InvariantCulture))], BearerTokenDefaults.AuthenticationScheme);
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), BearerTokenDefaults.AuthenticationScheme);
         ticket.Properties.ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1);
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.BearerTokenProtector.Protect(ticket));
-        return client;
+        return options.BearerTokenProtector.Protect(ticket);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
