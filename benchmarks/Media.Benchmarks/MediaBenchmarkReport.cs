@@ -32,6 +32,8 @@ internal sealed class MediaBenchmarkReport(TextWriter output)
         var ratio = ours.Median / vipsThumbnail.Median;
         output.WriteLine($"of which process start-up: {processStarts.Scenario} median {Ms(processStarts.Median)}");
         output.WriteLine($"ratio ours (1 thread, as in production) / vipsthumbnail = {ratio:F2} (target ≤ {TargetRatio:F1}: {(ratio <= TargetRatio ? "met" : "NOT met")})");
+        // A long-lived libvips service would not pay the start-ups; this is the ratio against that, the stricter bar.
+        output.WriteLine($"ratio without vipsthumbnail's process start-ups = {ours.Median / Math.Max(1, vipsThumbnail.Median - processStarts.Median):F2}");
         output.WriteLine();
     }
 

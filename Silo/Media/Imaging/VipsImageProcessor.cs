@@ -12,6 +12,7 @@ public sealed class VipsImageProcessor : IImageProcessor
     public VipsImageProcessor(VipsImageProcessorOptions? options = null)
     {
         this.options = options ?? new VipsImageProcessorOptions();
+        this.options.Validate();
         VipsRuntime.Ensure(this.options.ThreadsPerImage);
     }
 
@@ -31,7 +32,7 @@ public sealed class VipsImageProcessor : IImageProcessor
         }
 
         var (width, height) = VariantGeometry.Upright(probe.Header.Width, probe.PageHeight, probe.Orientation);
-        using var decoded = Decode(path, VariantGeometry.DecodeWidth(width, height, variants, options.BlurhashSourceWidth), probe.HasIccProfile);
+        using var decoded = Decode(path, VariantGeometry.DecodeWidth(width, height, variants, options.BlurhashSourceSize), probe.HasIccProfile);
 
         var rendered = new List<RenderedVariant>(variants.Count);
         foreach (var variant in variants)
@@ -109,7 +110,7 @@ public sealed class VipsImageProcessor : IImageProcessor
 
     private string ComputeBlurhash(VipsImageHandle decoded)
     {
-        var edge = options.BlurhashSourceWidth;
+        var edge = options.BlurhashSourceSize;
         using var small = VipsOperations.Shrink(decoded, edge, edge, centreCrop: false);
         using var rgb = VipsOperations.ToOpaqueRgb(small);
         var (width, height) = (VipsOperations.Width(rgb), VipsOperations.Height(rgb));

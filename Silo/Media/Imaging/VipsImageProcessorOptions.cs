@@ -15,6 +15,19 @@ public sealed record VipsImageProcessorOptions
     /// <summary>Blurhash components along the short side. Default 3.</summary>
     public int BlurhashComponentsShort { get; init; } = 3;
 
-    /// <summary>Width of the image the blurhash is computed from, in pixels. Default 32: plenty for 4×3 cosines, and cheap.</summary>
-    public int BlurhashSourceWidth { get; init; } = 32;
+    /// <summary>Longest side of the image the blurhash is computed from, in pixels. Default 32: plenty for 4×3 cosines, and cheap.</summary>
+    public int BlurhashSourceSize { get; init; } = 32;
+
+    /// <summary>Fails at start-up rather than on the first upload.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(ThreadsPerImage, 1, nameof(ThreadsPerImage));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BlurhashSourceSize, 1, nameof(BlurhashSourceSize));
+        foreach (var (components, name) in new[] { (BlurhashComponentsLong, nameof(BlurhashComponentsLong)), (BlurhashComponentsShort, nameof(BlurhashComponentsShort)) })
+        {
+            // The format stores each count minus one in a single base-83 digit, as x + 9y: 1 to 9 each.
+            ArgumentOutOfRangeException.ThrowIfLessThan(components, 1, name);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(components, 9, name);
+        }
+    }
 }

@@ -25,6 +25,9 @@ internal sealed class ImageFixtures(string directory)
 
     public string WebP(string name, RgbImage image) => Encode(name, image, "[Q=90]");
 
+    /// <summary>HEVC in HEIF, as iPhones save photos (libheif's x265 encoder, through the vips command).</summary>
+    public string Heic(string name, RgbImage image) => Encode(name, image, "[Q=90]");
+
     /// <summary>A JPEG with an sRGB ICC profile embedded, as cameras and phones write them.</summary>
     public string JpegWithIccProfile(string name, RgbImage image)
     {

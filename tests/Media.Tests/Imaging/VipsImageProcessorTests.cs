@@ -204,6 +204,20 @@ public sealed class VipsImageProcessorTests : IDisposable
     }
 
     [Fact]
+    public void A_heic_photo_is_read_as_heif_and_rendered()
+    {
+        var path = fixtures.Heic("photo.heic", ImageFixtures.RedLeftBlueRight(300, 200));
+
+        var header = processor.ReadHeader(path);
+        var rendered = processor.Render(path, [ImageVariants.Thumb150, ImageVariants.Large1080], Unlimited);
+
+        Assert.Equal(new ImageHeader("heif", 300, 200, 1), header);
+        var pixels = fixtures.DecodeWebP(rendered.Variants[1].WebP);
+        ColourAssert.Near(ImageFixtures.Red, pixels.At(40, 100), where: "left");
+        ColourAssert.Near(ImageFixtures.Blue, pixels.At(260, 100), where: "right");
+    }
+
+    [Fact]
     public void Transparency_is_kept()
     {
         var opaque = fixtures.Png("opaque.png", ImageFixtures.Gradient(100, 80));
