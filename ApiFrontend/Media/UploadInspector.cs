@@ -16,14 +16,26 @@ public sealed class UploadInspector(IImageProcessor images, IVideoProcessor vide
     /// <summary>Throws <see cref="MediaRejectedException"/> if the upload cannot be accepted.</summary>
     public async Task InspectAsync(ReceivedUpload upload, CancellationToken cancellationToken)
     {
+        try
+        {
+            await CheckLimitsAsync(upload, cancellationToken);
+        }
+        catch (MediaRejectedException decoderRefusal) when (decoderRefusal is not LimitExceeded)
+        {
+            // The decoder's own words may carry scratch paths; the client gets a plain sentence.
+            throw new MediaRejectedException(decoderRefusal.Rejection, MediaRejectedException.ClientMessageFor(decoderRefusal.Rejection), decoderRefusal);
+        }
+    }
+
+    private async Task CheckLimitsAsync(ReceivedUpload upload, CancellationToken cancellationToken)
+    {
         var limits = options.Value;
         if (upload.Format.Kind == MediaKind.Image)
         {
             var header = images.ReadHeader(upload.Path);
             if (header.Pixels > limits.MaxImagePixels)
             {
-                throw new MediaRejectedException(
-                    MediaRejection.Invalid,
+                throw new LimitExceeded(
                     $"The image is {header.Width} × {header.Height} pixels; at most {limits.MaxImagePixels} pixels are accepted.");
             }
         }
@@ -32,10 +44,12 @@ public sealed class UploadInspector(IImageProcessor images, IVideoProcessor vide
             var header = await videos.ReadHeaderAsync(upload.Path, cancellationToken).ConfigureAwait(false);
             if (header.Duration > limits.MaxVideoDuration)
             {
-                throw new MediaRejectedException(
-                    MediaRejection.Invalid,
+                throw new LimitExceeded(
                     $"The video is {header.Duration.TotalSeconds:F1} s long; at most {limits.MaxVideoDuration.TotalSeconds:F0} s are accepted.");
             }
         }
     }
+
+    /// <summary>Our own refusal, worded for the client: over the pixel or duration limit, which is invalid input (422), not an oversized body.</summary>
+    private sealed class LimitExceeded(string message) : MediaRejectedException(MediaRejection.Invalid, message);
 }

@@ -27,7 +27,8 @@ public static class MediaPipelineHostingExtensions
             .Validate(o => o.Workers > 0 && o.MaxAttempts > 0 && o.MaxImageBytes > 0 && o.MaxVideoBytes > 0 && o.MaxImagePixels > 0,
                 "Media: Workers, MaxAttempts and every limit must be positive.")
             .ValidateOnStart();
-        builder.Services.AddOptions<VideoProcessingOptions>().Bind(builder.Configuration.GetSection(VideoProcessingOptions.SectionName));
+        builder.Services.AddOptions<VideoProcessingOptions>().Bind(builder.Configuration.GetSection(VideoProcessingOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<VideoProcessingOptions>, VideoProcessingOptionsValidator>();
         builder.AddBlobStore(dataDirectory);
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<IImageProcessor, VipsImageProcessor>();

@@ -17,8 +17,19 @@ public enum MediaRejection
 /// The media itself is unacceptable. Permanent: processing it again cannot succeed, so a job that meets
 /// this fails the media at once instead of retrying.
 /// </summary>
-public sealed class MediaRejectedException(MediaRejection rejection, string message, Exception? innerException = null)
+public class MediaRejectedException(MediaRejection rejection, string message, Exception? innerException = null)
     : Exception(message, innerException)
 {
     public MediaRejection Rejection { get; } = rejection;
+
+    /// <summary>
+    /// What a client may be told. Decoders' own messages can carry scratch paths and tool output, so those
+    /// are logged, and clients get a plain sentence for the kind of refusal instead.
+    /// </summary>
+    public static string ClientMessageFor(MediaRejection rejection) => rejection switch
+    {
+        MediaRejection.TooLarge => "The media is over one of our limits (size, pixels or duration).",
+        MediaRejection.Unsupported => "The file is not an image or video in a format we accept.",
+        _ => "The file is damaged or incomplete and cannot be read.",
+    };
 }

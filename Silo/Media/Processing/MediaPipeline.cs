@@ -54,6 +54,7 @@ internal sealed partial class MediaPipeline(
 
         var stopwatch = Stopwatch.StartNew();
         var mediaType = MediaNames.Of(job.Type);
+        LogStarting(logger, job.MediaId, mediaType);
         var scratch = Directory.CreateTempSubdirectory(ScratchPrefix);
         try
         {
@@ -109,7 +110,8 @@ internal sealed partial class MediaPipeline(
         }
         catch (MediaRejectedException rejected)
         {
-            return new MediaRejected(rejected.Message);
+            LogRejected(logger, rejected, job.MediaId);
+            return new MediaRejected(MediaRejectedException.ClientMessageFor(rejected.Rejection));
         }
     }
 
@@ -196,8 +198,14 @@ internal sealed partial class MediaPipeline(
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Processing media {MediaId} ({MediaType})")]
+    private static partial void LogStarting(ILogger logger, long mediaId, string mediaType);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Media {MediaId} processed: {Outcome} in {Milliseconds:F0} ms")]
     private static partial void LogProcessed(ILogger logger, long mediaId, string outcome, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media {MediaId} rejected by its decoder")]
+    private static partial void LogRejected(ILogger logger, Exception exception, long mediaId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Processing media {MediaId} failed; the job will be retried")]
     private static partial void LogAttemptFailed(ILogger logger, Exception exception, long mediaId);

@@ -46,6 +46,36 @@ public sealed class MediaUploadSpecification : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_video_is_transcoded_to_720p_and_480p_mp4_with_poster_variants()
+    {
+        using var client = _api.CreateClientFor(1007);
+
+        var mediaId = await client.UploadAcceptedAsync(await _samples.Mp4Async(1280, 720, seconds: 2), "clip.mp4", "video/mp4");
+        var media = await client.SettledAsync(mediaId);
+
+        Assert.Equal("ready", media.GetProperty("status").GetString());
+        Assert.Equal("video", media.GetProperty("type").GetString());
+        Assert.Equal((1280, 720), (media.GetProperty("width").GetInt32(), media.GetProperty("height").GetInt32()));
+        Assert.InRange(media.GetProperty("duration_seconds").GetDouble(), 1.9, 2.2);
+        var variants = media.GetProperty("variants");
+        Assert.Equal(["large_1080", "medium_640", "small_320", "thumb_150", "video_480", "video_720"], variants.EnumerateObject().Select(v => v.Name).Order());
+        using var video = await client.GetAsync(variants.GetProperty("video_720").GetString());
+        Assert.Equal("video/mp4", video.Content.Headers.ContentType?.MediaType);
+        var bytes = await video.Content.ReadAsByteArrayAsync();
+        Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(bytes, 4, 4));
+    }
+
+    [Fact]
+    public async Task A_video_over_sixty_seconds_is_refused()
+    {
+        using var client = _api.CreateClientFor(1008);
+
+        using var response = await client.UploadAsync(await _samples.Mp4Async(64, 64, seconds: 61), "long.mp4", "video/mp4");
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
     public async Task Variants_are_cacheable_forever_with_an_etag_and_serve_byte_ranges()
     {
         using var client = _api.CreateClientFor(1002);
