@@ -28,5 +28,30 @@ public sealed class OpenApiSpecification
             Assert.Equal(operationId, get.GetProperty("operationId").GetString());
             Assert.Equal("Health", Assert.Single(get.GetProperty("tags").EnumerateArray()).GetString());
         }
+    
+    }
+
+    [Fact]
+    public async Task OpenApi_document_covers_the_media_endpoints()
+    {
+        await using var api = new EmbeddedApi();
+        using var client = api.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var (path, method, operationId) in new[]
+        {
+            ("/api/v1/media", "post", "UploadMedia"),
+            ("/api/v1/media/upload-url", "get", "GetMediaUploadUrl"),
+            ("/api/v1/media/uploads/{mediaId}", "put", "PutMediaUpload"),
+            ("/api/v1/media/{mediaId}/complete", "post", "CompleteMediaUpload"),
+            ("/api/v1/media/{mediaId}", "get", "GetMedia"),
+            ("/files/{key}", "get", "GetMediaFile"),
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is documented");
+            Assert.Equal(operationId, item.GetProperty(method).GetProperty("operationId").GetString());
+        }
     }
 }

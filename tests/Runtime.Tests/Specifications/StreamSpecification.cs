@@ -100,6 +100,38 @@ public abstract class StreamSpecification(StorageKind storage, ITestOutputHelper
         Assert.Contains("ImplicitStreamSubscription", refusal.Message);
     }
 
+    [Fact]
+    public async Task Rows_and_the_events_they_cause_commit_together_through_the_outbox()
+    {
+        var silo = await StartSiloAsync();
+        var outbox = silo.Services.GetRequiredKeyedService<ITransactionalOutbox>("Default");
+        await outbox.Database.MigrateAsync("outbox-notes", [new SchemaMigration(1, "notes", "CREATE TABLE outbox_notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")], CancellationToken.None);
+        var stream = StreamId.Create(ChirpLogGrain.Namespace, "outbox");
+
+        await WriteNoteAsync(outbox, stream, 1, fail: false);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WriteNoteAsync(outbox, stream, 2, fail: true));
+        await WriteNoteAsync(outbox, stream, 3, fail: false);
+
+        var log = await Eventually.ValueAsync(
+            silo.Grains.GetGrain<IChirpLogGrain>("outbox").GetAsync,
+            state => state.Numbers.Count >= 2,
+            "the committed events are delivered");
+        Assert.Equal([1, 3], log.Numbers); // the event of the rolled-back write was never published
+        Assert.Equal(2, await CountRowsAsync(silo, "outbox_notes"));
+    }
+
+    private static Task<int> WriteNoteAsync(ITransactionalOutbox outbox, StreamId stream, int number, bool fail) =>
+        outbox.WriteAsync(
+            async (connection, transaction, events, ct) =>
+            {
+                await using var insert = connection.CreateCommand("INSERT INTO outbox_notes (id, text) VALUES (@id, @text)", transaction)
+                    .With("@id", number).With("@text", $"note {number}");
+                await insert.ExecuteNonQueryAsync(ct);
+                events.Publish(stream, new Chirp("outbox", $"note {number}", number));
+                return fail ? throw new InvalidOperationException("the write changes its mind after publishing") : number;
+            },
+            CancellationToken.None);
+
     private static Task<long> CountRowsAsync(TestSilo silo, string table) =>
         silo.Services.GetRequiredService<DatabaseRegistry>().Databases.Single().ReadAsync(
             async (connection, transaction, ct) =>
