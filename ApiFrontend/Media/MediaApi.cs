@@ -104,7 +104,7 @@ public static class MediaApi
 
         var ownerId = http.User.UserId();
         var mediaId = ids.NextId();
-        var uploadKey = MediaBlobKeys.Upload(mediaId);
+        var uploadKey = MediaBlobKeys.NewUpload(mediaId);
         var expiresAt = timeProvider.GetUtcNow().Add(options.Value.UploadUrlLifetime);
         var declared = contentType!.Split(';')[0].Trim().ToLowerInvariant();
         await grains.GetGrain<IMediaGrain>(mediaId).ExpectUploadAsync(new MediaUpload(ownerId, MediaUploads.TypeOf(kind), declared, size, uploadKey));
@@ -149,7 +149,7 @@ public static class MediaApi
                 return ApiProblem.Unsupported($"The upload URL was issued for {grant.ContentType}, but the file is {upload.Format.ContentType}.");
             }
 
-            await uploads.StoreDirectAsync(grant, upload, cancellationToken);
+            await uploads.StoreDirectAsync(media.UploadKey, upload, cancellationToken);
             return TypedResults.NoContent();
         });
     }
@@ -169,11 +169,11 @@ public static class MediaApi
             };
         });
 
-    private static async Task<Results<Ok<MediaView>, ProblemHttpResult>> GetAsync(HttpContext http, long mediaId, IGrainFactory grains)
+    private static async Task<Results<Ok<MediaView>, ProblemHttpResult>> GetAsync(HttpContext http, long mediaId, IGrainFactory grains, IOptions<MediaOptions> options)
     {
         var result = await grains.GetGrain<IMediaGrain>(mediaId).GetAsync(http.User.UserId());
         return result.Media is { } media
-            ? TypedResults.Ok(MediaView.From(media, key => MediaFiles.PublicUrl(http.Request, key)))
+            ? TypedResults.Ok(MediaView.From(media, key => MediaFiles.PublicUrl(http.Request, options.Value, key)))
             : ApiProblem.NotFound("No such media.");
     }
 
@@ -205,12 +205,20 @@ public static class MediaApi
         {
             return await handle();
         }
-        catch (Exception exception) when (exception is MediaRejectedException or BadHttpRequestException)
+        catch (Exception exception) when (IsRefusal(exception) && !http.RequestAborted.IsCancellationRequested)
         {
             http.Response.Headers.Connection = "close";
             return AsProblem(exception);
         }
     }
+
+    /// <summary>
+    /// Ours, or the body's: the server's limits (<see cref="BadHttpRequestException"/>), a multipart body
+    /// cut off before its closing boundary (<see cref="IOException"/>), or one breaking the reader's limits
+    /// (<see cref="InvalidDataException"/>). A client that went away gets no answer at all.
+    /// </summary>
+    private static bool IsRefusal(Exception exception) =>
+        exception is MediaRejectedException or BadHttpRequestException or IOException or InvalidDataException;
 
     private static ProblemHttpResult AsProblem(Exception refusal)
     {

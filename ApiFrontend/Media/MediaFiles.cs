@@ -19,8 +19,11 @@ public static class MediaFiles
         app.MapGet(Prefix + "{**key}", ServeAsync).AllowAnonymous().WithTags("Media")
             .WithName("GetMediaFile").WithSummary("Bytes of a media variant (cacheable forever; supports ETag and Range).");
 
-    public static Uri PublicUrl(HttpRequest request, string key) =>
-        new($"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}{key}");
+    /// <summary>Where clients fetch <paramref name="key"/>: under <see cref="MediaOptions.PublicBaseUrl"/>, else this server as the request addressed it.</summary>
+    public static Uri PublicUrl(HttpRequest request, MediaOptions options, string key) =>
+        options.PublicBaseUrl is { } configured
+            ? new Uri(configured, Prefix.TrimStart('/') + key)
+            : new Uri($"{request.Scheme}://{request.Host}{request.PathBase}{Prefix}{key}");
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ServeAsync(HttpContext http, string key, IBlobStore blobs, CancellationToken cancellationToken)
     {

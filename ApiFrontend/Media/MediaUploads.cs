@@ -18,16 +18,16 @@ public sealed class MediaUploads(IBlobStore blobs, IGrainFactory grains, UploadI
     public async Task<MediaResult> StoreAndSubmitAsync(long ownerId, long mediaId, ReceivedUpload upload, CancellationToken cancellationToken)
     {
         await inspector.InspectAsync(upload, cancellationToken);
-        var uploadKey = MediaBlobKeys.Upload(mediaId);
+        var uploadKey = MediaBlobKeys.NewUpload(mediaId);
         await StoreAsync(uploadKey, upload, cancellationToken);
         return await grains.GetGrain<IMediaGrain>(mediaId).SubmitAsync(new MediaUpload(ownerId, TypeOf(upload.Format.Kind), upload.Format.ContentType, upload.Length, uploadKey));
     }
 
     /// <summary>The PUT of a direct upload to the frontend's own signed URL: stores the bytes; completing submits them.</summary>
-    public async Task StoreDirectAsync(UploadGrant grant, ReceivedUpload upload, CancellationToken cancellationToken)
+    public async Task StoreDirectAsync(string uploadKey, ReceivedUpload upload, CancellationToken cancellationToken)
     {
         await inspector.InspectAsync(upload, cancellationToken);
-        await StoreAsync(MediaBlobKeys.Upload(grant.MediaId), upload, cancellationToken);
+        await StoreAsync(uploadKey, upload, cancellationToken);
     }
 
     /// <summary>

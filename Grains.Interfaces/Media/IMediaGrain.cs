@@ -38,8 +38,12 @@ public interface IMediaGrain : IGrainWithIntegerKey
     /// </summary>
     Task<MediaResult> SubmitAsync(MediaUpload upload);
 
-    /// <summary>The item, if <paramref name="requesterId"/> owns it.</summary>
-    [ReadOnly]
+    /// <summary>
+    /// The item, if <paramref name="requesterId"/> owns it. Interleaves with everything, so status polls
+    /// answer at once while a processing job keeps the grain's turn for minutes; it only reads the
+    /// current (immutable) snapshot.
+    /// </summary>
+    [AlwaysInterleave]
     Task<MediaResult> GetAsync(long requesterId);
 
     /// <summary>Processing was given up on (retries exhausted): the item fails with <paramref name="reason"/>. Idempotent.</summary>

@@ -57,7 +57,7 @@ public sealed class MediaGrain(IMediaCatalog catalog, IMediaPipeline pipeline) :
         }
 
         var job = new MediaProcessingJob(MediaId, processing.Type, processing.ContentType, processing.UploadKey);
-        _version = await catalog.SaveAndQueueAsync(processing, _version, job, CancellationToken.None);
+        _version = await WritingAsync(() => catalog.SaveAndQueueAsync(processing, _version, job, CancellationToken.None));
         _media = processing;
         return MediaResult.Granted(processing);
     }
@@ -117,7 +117,25 @@ public sealed class MediaGrain(IMediaCatalog catalog, IMediaPipeline pipeline) :
 
     private async Task SaveAsync(MediaInfo media)
     {
-        _version = await catalog.SaveAsync(media, _version, CancellationToken.None);
+        _version = await WritingAsync(() => catalog.SaveAsync(media, _version, CancellationToken.None));
         _media = media;
+    }
+
+    /// <summary>
+    /// A write that failed may still have committed (a connection lost at commit), leaving this activation's
+    /// version behind the row's. Rather than fail every later write, start afresh: the next call reactivates
+    /// the grain from the row as it really is.
+    /// </summary>
+    private async Task<long> WritingAsync(Func<Task<long>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 }

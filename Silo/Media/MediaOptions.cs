@@ -34,6 +34,12 @@ public sealed class MediaOptions
     /// <summary>Scratch space for jobs (originals downloaded, renditions written). Default: the system temp directory.</summary>
     public string? WorkDirectory { get; set; }
 
+    /// <summary>
+    /// Base of the public URLs of variant files, e.g. <c>https://cdn.example.com</c>. Default: none, which
+    /// means the scheme and host of the request that asked (right when clients talk to the frontend directly).
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     /// <summary>How long a direct-upload URL stays valid. Default 15 min.</summary>
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -56,10 +56,13 @@ public static class MediaPipelineHostingExtensions
                 delivery.MaxDeliveryAttempts = options.MaxAttempts;
                 delivery.RetryDelay = options.RetryDelay;
                 delivery.MaxRetryDelay = TimeSpan.FromTicks(options.RetryDelay.Ticks << Math.Min(options.MaxAttempts, 16));
-                delivery.DeliveryTimeout = options.JobTimeout;
+                // The pipeline enforces JobTimeout itself (cancelling the work); the delivery deadline is only
+                // a backstop for a worker that does not return at all.
+                delivery.DeliveryTimeout = options.JobTimeout + TimeSpan.FromMinutes(1);
 
-                // Jobs beyond the worker pool wait there anyway; a few more in hand keeps workers busy between jobs.
-                delivery.MaxConcurrentStreams = Math.Max(4, options.Workers * 4);
+                // One job in flight per worker: the rest wait in the durable queue, not in memory, and an
+                // attempt's clock never runs while it merely waits for a worker.
+                delivery.MaxConcurrentStreams = options.Workers;
             })
             .AddStreamDeadLetterObserver<MediaJobDeadLetterObserver>(MediaJobStream.ProviderName);
     }

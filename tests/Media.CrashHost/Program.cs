@@ -26,7 +26,7 @@ switch (args[0])
     case "submit":
     {
         var (file, mediaId, ownerId) = (args[1], long.Parse(args[2], CultureInfo.InvariantCulture), long.Parse(args[3], CultureInfo.InvariantCulture));
-        var uploadKey = MediaBlobKeys.Upload(mediaId);
+        var uploadKey = MediaBlobKeys.NewUpload(mediaId);
         await using (var content = File.OpenRead(file))
         {
             await host.Services.GetRequiredService<IBlobStore>().PutAsync(uploadKey, content, "video/mp4", CancellationToken.None);

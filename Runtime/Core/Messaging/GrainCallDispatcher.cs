@@ -55,7 +55,8 @@ internal sealed partial class GrainCallDispatcher : IGrainCallRuntime
     /// <summary>
     /// Sends a request addressed by identity alone (reminders, stream deliveries). With
     /// <paramref name="sweepTimeout"/> false the caller enforces its own deadline instead of the silo-wide
-    /// response timeout (stream providers whose consumers do long work, such as media processing).
+    /// response timeout (stream providers whose consumers do long work per event); it fails the request
+    /// with <see cref="Fail"/> when that deadline passes, so a copy still queued is never run.
     /// </summary>
     public void Send(GrainId target, RequestBase request, bool sweepTimeout = true)
     {

@@ -324,7 +324,17 @@ internal sealed partial class StreamDeliveryAgent : ISiloLifecycleParticipant, I
                 if (_options.DeliveryTimeout is { } timeout)
                 {
                     _dispatcher.Send(GrainId.Create(grainType, message.StreamId.Key), request, sweepTimeout: false);
-                    await response.WaitAsync(timeout, _timeProvider).ConfigureAwait(false);
+                    try
+                    {
+                        await response.WaitAsync(timeout, _timeProvider).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException exception)
+                    {
+                        // Answer the request as timed out: if it is still queued behind other turns, the
+                        // activation skips it instead of running an attempt nobody waits for any more.
+                        _dispatcher.Fail(request, exception);
+                        throw;
+                    }
                 }
                 else
                 {

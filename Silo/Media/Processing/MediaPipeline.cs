@@ -31,7 +31,16 @@ internal sealed partial class MediaPipeline(
     private readonly ConcurrentDictionary<long, bool> _failedBefore = new();
 
     public Task<MediaProcessingOutcome> ProcessAsync(MediaProcessingJob job, CancellationToken cancellationToken) =>
-        workers.RunAsync(() => ProcessNowAsync(job, cancellationToken), cancellationToken);
+        workers.RunAsync(
+            async () =>
+            {
+                // The attempt's time limit runs from when a worker takes it, and cancels the work itself
+                // (ffmpeg is killed), so an attempt given up on does not go on competing with its retry.
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                limit.CancelAfter(options.Value.JobTimeout);
+                return await ProcessNowAsync(job, limit.Token).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     public async Task DiscardUploadAsync(string uploadKey, CancellationToken cancellationToken)
     {
@@ -83,7 +92,11 @@ internal sealed partial class MediaPipeline(
     {
         var limits = options.Value;
         var originalPath = Path.Combine(scratch, "original");
-        var fetched = await FetchAsync(job.UploadKey, originalPath, cancellationToken).ConfigureAwait(false);
+        var maxBytes = limits.MaxBytesFor(job.Type == MediaType.Video ? MediaKind.Video : MediaKind.Image);
+        if (await FetchAsync(job.UploadKey, originalPath, maxBytes, cancellationToken).ConfigureAwait(false) is not { } fetched)
+        {
+            return new MediaRejected($"The file is larger than the limit of {maxBytes} bytes for this kind of media.");
+        }
 
         if (MediaSniffer.SniffFile(originalPath) is not { } format)
         {
@@ -104,9 +117,10 @@ internal sealed partial class MediaPipeline(
         {
             var originalKey = MediaBlobKeys.Original(fetched.Sha256);
             await StoreOnceAsync(originalKey, originalPath, format.ContentType, cancellationToken).ConfigureAwait(false);
+            var stem = MediaBlobKeys.VariantStem(job.MediaId, fetched.Sha256);
             return format.Kind == MediaKind.Video
-                ? await RenderVideoAsync(originalKey, fetched.Sha256, originalPath, scratch, cancellationToken).ConfigureAwait(false)
-                : await RenderImageAsync(originalKey, fetched.Sha256, originalPath, cancellationToken).ConfigureAwait(false);
+                ? await RenderVideoAsync(originalKey, stem, originalPath, scratch, cancellationToken).ConfigureAwait(false)
+                : await RenderImageAsync(originalKey, stem, originalPath, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaRejectedException rejected)
         {
@@ -115,24 +129,24 @@ internal sealed partial class MediaPipeline(
         }
     }
 
-    private async Task<MediaProcessed> RenderImageAsync(string originalKey, string sha256, string path, CancellationToken cancellationToken)
+    private async Task<MediaProcessed> RenderImageAsync(string originalKey, string stem, string path, CancellationToken cancellationToken)
     {
         var rendered = images.Render(path, ImageVariants.All, options.Value.MaxImagePixels);
-        var variants = await StoreVariantsAsync(sha256, rendered, cancellationToken).ConfigureAwait(false);
+        var variants = await StoreVariantsAsync(stem, rendered, cancellationToken).ConfigureAwait(false);
         return new MediaProcessed(originalKey, rendered.Width, rendered.Height, DurationSeconds: null, rendered.Blurhash, variants);
     }
 
-    private async Task<MediaProcessed> RenderVideoAsync(string originalKey, string sha256, string path, string scratch, CancellationToken cancellationToken)
+    private async Task<MediaProcessed> RenderVideoAsync(string originalKey, string stem, string path, string scratch, CancellationToken cancellationToken)
     {
         var output = Directory.CreateDirectory(Path.Combine(scratch, "renditions")).FullName;
         var video = await videos.RenderAsync(path, output, options.Value.MaxVideoDuration, cancellationToken).ConfigureAwait(false);
 
         // The poster frame gives the video the same image variants (grid thumbnails, blurhash) a photo has.
         var poster = images.Render(video.PosterPath, ImageVariants.All, options.Value.MaxImagePixels);
-        var variants = (await StoreVariantsAsync(sha256, poster, cancellationToken).ConfigureAwait(false)).ToBuilder();
+        var variants = (await StoreVariantsAsync(stem, poster, cancellationToken).ConfigureAwait(false)).ToBuilder();
         foreach (var rendition in video.Renditions)
         {
-            var key = MediaBlobKeys.Variant(sha256, rendition.Name, "mp4");
+            var key = MediaBlobKeys.Variant(stem, rendition.Name, "mp4");
             await StoreOnceAsync(key, rendition.Path, "video/mp4", cancellationToken).ConfigureAwait(false);
             variants.Add(new MediaVariant(rendition.Name, key, rendition.Width, rendition.Height, "video/mp4"));
         }
@@ -140,22 +154,30 @@ internal sealed partial class MediaPipeline(
         return new MediaProcessed(originalKey, video.Width, video.Height, video.Duration.TotalSeconds, poster.Blurhash, variants.ToImmutable());
     }
 
-    private async Task<ImmutableArray<MediaVariant>> StoreVariantsAsync(string sha256, RenderedImage rendered, CancellationToken cancellationToken)
+    private async Task<ImmutableArray<MediaVariant>> StoreVariantsAsync(string stem, RenderedImage rendered, CancellationToken cancellationToken)
     {
         var variants = ImmutableArray.CreateBuilder<MediaVariant>(rendered.Variants.Count);
         foreach (var variant in rendered.Variants)
         {
-            var key = MediaBlobKeys.Variant(sha256, variant.Name, "webp");
-            using var content = new MemoryStream(variant.WebP, writable: false);
-            await blobs.PutAsync(key, content, "image/webp", cancellationToken).ConfigureAwait(false);
+            var key = MediaBlobKeys.Variant(stem, variant.Name, "webp");
+            if (await blobs.GetPropertiesAsync(key, cancellationToken).ConfigureAwait(false) is null)
+            {
+                using var content = new MemoryStream(variant.WebP, writable: false);
+                await blobs.PutAsync(key, content, "image/webp", cancellationToken).ConfigureAwait(false);
+            }
+
             variants.Add(new MediaVariant(variant.Name, key, variant.Width, variant.Height, "image/webp"));
         }
 
         return variants.MoveToImmutable();
     }
 
-    /// <summary>Copies the uploaded blob to <paramref name="path"/>, hashing it on the way.</summary>
-    private async Task<(long Length, string Sha256)> FetchAsync(string key, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the uploaded blob to <paramref name="path"/>, hashing it on the way; null, having copied no
+    /// more than the limit, if it is larger than <paramref name="maxBytes"/> (a direct upload to S3 can be
+    /// any size: the presigned URL does not bind the length).
+    /// </summary>
+    private async Task<(long Length, string Sha256)?> FetchAsync(string key, string path, long maxBytes, CancellationToken cancellationToken)
     {
         await using var source = await blobs.OpenReadAsync(key, cancellationToken).ConfigureAwait(false)
             ?? throw new FileNotFoundException($"The uploaded blob '{key}' is missing from the {blobs.Name} blob store.");
@@ -166,9 +188,14 @@ internal sealed partial class MediaPipeline(
         int read;
         while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
+            length += read;
+            if (length > maxBytes)
+            {
+                return null;
+            }
+
             hash.AppendData(buffer, 0, read);
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            length += read;
         }
 
         return (length, Convert.ToHexStringLower(hash.GetHashAndReset()));
@@ -192,7 +219,7 @@ internal sealed partial class MediaPipeline(
         {
             directory.Delete(recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Scratch space only; the OS temp cleaner gets it eventually.
         }

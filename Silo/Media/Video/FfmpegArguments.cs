@@ -28,10 +28,14 @@ internal static class FfmpegArguments
         string input,
         ProbedVideo probe,
         IReadOnlyList<(VideoRenditionSpec Spec, int Width, int Height, string Output)> renditions,
-        VideoProcessingOptions options)
+        VideoProcessingOptions options,
+        TimeSpan maxDuration)
     {
         // -xerror: a decoding error ends the run instead of publishing a video with a torn or missing tail.
-        List<string> arguments = ["-nostdin", "-v", "error", "-xerror", "-y", .. SafeInput, "-i", FileUrl(input)];
+        // -t on the input: a file whose header understates its length is still cut at the limit, rather
+        // than transcoded for as long as its frames last.
+        List<string> arguments =
+            ["-nostdin", "-v", "error", "-xerror", "-y", .. SafeInput, "-t", Invariant($"{maxDuration.TotalSeconds:0.###}"), "-i", FileUrl(input)];
 
         var graph = $"[0:{probe.VideoStreamIndex}]split={renditions.Count}" + string.Concat(renditions.Select((_, i) => $"[in{i}]"));
         for (var i = 0; i < renditions.Count; i++)

@@ -53,7 +53,7 @@ public sealed class FfmpegVideoProcessor(IOptions<VideoProcessingOptions> option
         string posterPath;
         try
         {
-            await RunFfmpegAsync(FfmpegArguments.Transcode(path, probe, partials, _options), "transcoding", cancellationToken).ConfigureAwait(false);
+            await RunFfmpegAsync(FfmpegArguments.Transcode(path, probe, partials, _options, maxDuration), "transcoding", cancellationToken).ConfigureAwait(false);
             foreach (var rendition in renditions)
             {
                 File.Move(rendition.Output + PartialSuffix, rendition.Output, overwrite: true);

@@ -49,6 +49,25 @@ public sealed class MediaRetrySpecification : IDisposable
         Assert.Equal(2, metrics.Total("media.jobs.retried"));
     }
 
+    [Fact]
+    public async Task Status_reads_answer_at_once_while_a_job_holds_the_grain()
+    {
+        var processor = new FlakyRenderer(failures: 0) { Gate = new SemaphoreSlim(0) };
+        await using var api = CreateApi(processor);
+        using var client = api.CreateClientFor(4003);
+
+        var mediaId = await client.UploadAcceptedAsync(await _samples.JpegAsync(400, 300));
+        await Eventually.TrueAsync(() => processor.Attempts == 1, "the job is running (and blocked)");
+        using (var poll = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            using var response = await client.GetAsync($"/api/v1/media/{mediaId}", poll.Token);
+            Assert.Contains("\"processing\"", await response.Content.ReadAsStringAsync(poll.Token));
+        }
+
+        processor.Gate.Release();
+        Assert.Equal("ready", (await client.SettledAsync(mediaId)).GetProperty("status").GetString());
+    }
+
     private static EmbeddedApi CreateApi(FlakyRenderer processor) => new(
         new Dictionary<string, string> { ["Media:RetryDelay"] = "00:00:00.050" },
         services => services.AddSingleton<IImageProcessor>(provider =>
@@ -66,12 +85,17 @@ public sealed class MediaRetrySpecification : IDisposable
 
         public int Attempts => Volatile.Read(ref _attempts);
 
+        /// <summary>When set, each render waits for a release: a job that takes as long as the test wants.</summary>
+        public SemaphoreSlim? Gate { get; init; }
+
         public ImageHeader ReadHeader(string path) => Inner.ReadHeader(path);
 
-        public RenderedImage Render(string path, IReadOnlyList<ImageVariantSpec> variants, long maxPixels) =>
-            Interlocked.Increment(ref _attempts) <= failures
-                ? throw new IOException("the worker lost its scratch disk")
-                : Inner.Render(path, variants, maxPixels);
+        public RenderedImage Render(string path, IReadOnlyList<ImageVariantSpec> variants, long maxPixels)
+        {
+            var attempt = Interlocked.Increment(ref _attempts);
+            Gate?.Wait(TimeSpan.FromSeconds(30));
+            return attempt <= failures ? throw new IOException("the worker lost its scratch disk") : Inner.Render(path, variants, maxPixels);
+        }
     }
 
     /// <summary>Listens to the media meter of one app (its own meter factory), so parallel tests do not mix counts.</summary>

@@ -120,4 +120,17 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
         using var json = await client.PostAsync("/api/v1/media", new StringContent("{\"file\":1}", Encoding.UTF8, "application/json"));
         await json.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
+
+    [Fact]
+    public async Task A_multipart_body_cut_off_before_its_closing_boundary_is_malformed()
+    {
+        using var client = _api.CreateClientFor(3009);
+        var body = System.Text.Encoding.ASCII.GetBytes("--cut\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nhello");
+        var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=cut");
+
+        using var response = await client.PostAsync("/api/v1/media", content);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
 }

@@ -44,15 +44,17 @@ public sealed class MediaJobCrashSpecification
         Assert.Equal(MediaStatus.Ready, media.Status);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(video)));
         Assert.Equal(MediaBlobKeys.Original(sha256), media.OriginalKey);
+        var stem = MediaBlobKeys.VariantStem(MediaId, sha256);
         var expected = new[] { ("thumb_150", "webp"), ("small_320", "webp"), ("medium_640", "webp"), ("large_1080", "webp"), ("video_720", "mp4"), ("video_480", "mp4") }
-            .Select(v => MediaBlobKeys.Variant(sha256, v.Item1, v.Item2)).Order();
+            .Select(v => MediaBlobKeys.Variant(stem, v.Item1, v.Item2)).Order();
         Assert.Equal(expected, media.Variants.Select(v => v.Key).Order());
         foreach (var variant in media.Variants)
         {
             Assert.True(File.Exists(Path.Combine(data.Path, "media", variant.Key)), $"{variant.Key} is stored");
         }
 
-        Assert.False(File.Exists(Path.Combine(data.Path, "media", MediaBlobKeys.Upload(MediaId))), "the upload is discarded once processed");
+        var uploads = Path.Combine(data.Path, "media", MediaBlobKeys.UploadsOf(MediaId));
+        Assert.Empty(Directory.Exists(uploads) ? Directory.EnumerateFiles(uploads) : []); // the upload is discarded once processed
     }
 
     private static async Task MakeVideoAsync(string path)
