@@ -16,6 +16,7 @@ public static class ApiDefaults
     public static IHostApplicationBuilder AddApiDefaults(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler(options => options.StatusCodeSelector = StatusOf);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -33,6 +34,16 @@ public static class ApiDefaults
         }));
         return builder;
     }
+
+    /// <summary>
+    /// A dependency that did not answer — a grain call past its deadline, a silo shutting down, a database
+    /// gone — is 503 (try again later), not 500 (our bug).
+    /// </summary>
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        TimeoutException or Runtime.SiloUnavailableException or System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     /// <summary>
     /// Unhandled exceptions and bare error statuses (404 for an unknown path, 405, a 401 challenge …)
