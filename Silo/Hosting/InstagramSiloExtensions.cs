@@ -1,5 +1,6 @@
 using Instagram.Grains;
 using Instagram.Silo.Media;
+using Instagram.Silo.Media.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +31,9 @@ public static class InstagramSiloExtensions
             .UseDatabase(storage.Database)
             .AddMediaJobs(storage.Database, builder.Configuration));
         builder.AddMediaPipeline(storage.DataDirectory);
-        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<BlobStoreReadinessCheck>("media-blobs", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 }

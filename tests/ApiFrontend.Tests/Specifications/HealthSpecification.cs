@@ -21,7 +21,7 @@ public sealed class HealthSpecification
     }
 
     [Fact]
-    public async Task Readyz_reports_the_silo_running_and_its_sqlite_database_reachable()
+    public async Task Readyz_reports_the_silo_running_its_sqlite_database_and_its_blob_store_reachable()
     {
         await using var api = new EmbeddedApi();
         using var client = api.CreateClient();
@@ -32,10 +32,12 @@ public sealed class HealthSpecification
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
-        var silo = Assert.Single(report.RootElement.GetProperty("checks").EnumerateArray());
-        Assert.Equal("silo", silo.GetProperty("name").GetString());
+        var checks = report.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal(["media-blobs", "silo"], checks.Keys.Order());
+        var silo = checks["silo"];
         Assert.Equal("Healthy", silo.GetProperty("status").GetString());
         var database = "sqlite:" + Path.Combine(api.DataDirectory, "instagram.db");
         Assert.Equal("reachable", silo.GetProperty("data").GetProperty(database).GetString());
+        Assert.Equal("reachable", checks["media-blobs"].GetProperty("data").GetProperty("local").GetString());
     }
 }

@@ -19,7 +19,8 @@ public sealed class PostgresStorageSpecification
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var data = Assert.Single(report.RootElement.GetProperty("checks").EnumerateArray()).GetProperty("data");
+        var silo = report.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "silo");
+        var data = silo.GetProperty("data");
         var database = Assert.Single(data.EnumerateObject());
         Assert.StartsWith("postgres://", database.Name);
         Assert.EndsWith($"search_path={schema.Schema}", database.Name);
