@@ -46,7 +46,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
     {
         using var client = _api.CreateClientFor(3003);
 
-        using var response = await client.UploadAsync(SampleMedia.PngClaiming(60_000, 60_000), "bomb.png", "image/png");
+        using var response = await client.UploadAsync(_samples.PngClaiming(60_000, 60_000), "bomb.png", "image/png");
 
         await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("60000", await response.Content.ReadAsStringAsync());

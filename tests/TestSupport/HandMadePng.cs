@@ -2,13 +2,13 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace Media.Tests.Imaging;
+namespace TestSupport;
 
 /// <summary>
 /// PNG files written byte by byte, for the cases tools will not make: a 16-bit image with exact sample values,
 /// and a header that claims a gigantic image over a few bytes of data (a decompression bomb's calling card).
 /// </summary>
-internal static class HandMadePng
+public static class HandMadePng
 {
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
