@@ -1,16 +1,22 @@
+using Instagram.ApiFrontend.Accounts;
 using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Media;
+using Instagram.ApiFrontend.Users;
 using Instagram.Silo.Hosting;
 
 // Embedded mode: this process hosts a silo and serves the HTTP API in front of it.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInstagramSilo();
 builder.AddApiDefaults();
+builder.Services.AddAccountsApi();
 builder.Services.AddMediaApi();
 
 var app = builder.Build();
 app.UseApiDefaults();
 app.MapHealthEndpoints();
+app.MapAccountsApi();
+app.MapUsersApi();
+app.MapFollowApi();
 app.MapMediaApi();
 app.MapOpenApi();
 app.Run();

@@ -10,6 +10,8 @@ public static class ApiProblem
 {
     public static ProblemHttpResult Malformed(string detail) => Create(StatusCodes.Status400BadRequest, detail);
 
+    public static ProblemHttpResult Unauthorized(string detail) => Create(StatusCodes.Status401Unauthorized, detail);
+
     public static ProblemHttpResult Forbidden(string detail) => Create(StatusCodes.Status403Forbidden, detail);
 
     public static ProblemHttpResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, detail);

@@ -1,6 +1,7 @@
 using Instagram.Grains;
 using Instagram.Silo.Media;
 using Instagram.Silo.Media.Blobs;
+using Instagram.Silo.Social;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +30,8 @@ public static class InstagramSiloExtensions
         builder.Services.AddSilo(silo => silo
             .AddGrains(GrainsAssembly.Assembly)
             .UseDatabase(storage.Database)
-            .AddMediaJobs(storage.Database, builder.Configuration));
+            .AddMediaJobs(storage.Database, builder.Configuration)
+            .AddSocialGraph(storage.Database));
         builder.AddMediaPipeline(storage.DataDirectory);
         builder.Services.AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag])

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Instagram.ApiFrontend.Hosting;
+using Instagram.Grains.Identity;
+using Instagram.Grains.Users;
+using Instagram.Silo.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Runtime;
+
+namespace Instagram.ApiFrontend.Accounts;
+
+/// <summary>Registration and login under /api/v1/auth: the only endpoints that need no bearer token.</summary>
+public static class AccountsApi
+{
+    private const string Tag = "Accounts";
+
+    public static IServiceCollection AddAccountsApi(this IServiceCollection services)
+    {
+        // Token keys live in the data directory: tokens survive restarts (cluster frontends need a shared directory).
+        services.AddDataProtection().SetApplicationName("instagram");
+        services.AddOptions<KeyManagementOptions>().Configure<StorageChoice, ILoggerFactory>((options, storage, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")), logs));
+        return services
+            .AddSingleton<IPasswordHasher<AccountCredential>, PasswordHasher<AccountCredential>>()
+            .AddSingleton<TokenIssuer>();
+    }
+
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags(Tag).AllowAnonymous();
+        auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Create an account; answers with an access token.");
+        auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchange a username or email and password for an access token.");
+        return app;
+    }
+
+    private static async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request,
+        SnowflakeIdGenerator ids,
+        IGrainFactory grains,
+        IPasswordHasher<AccountCredential> hasher,
+        TokenIssuer tokens)
+    {
+        var username = AccountRules.NormalizeUsername(request.Username ?? string.Empty);
+        var email = (request.Email ?? string.Empty).Trim();
+        var displayName = (request.DisplayName ?? string.Empty).Trim();
+        if (!AccountRules.IsValidUsername(username))
+        {
+            return ApiProblem.Invalid("username must be 1–30 characters of a–z, 0–9, '.' and '_'.");
+        }
+
+        if (!AccountRules.IsValidEmail(email))
+        {
+            return ApiProblem.Invalid("email must be an email address.");
+        }
+
+        if (request.Password is not { Length: >= AccountRules.MinPasswordLength and <= AccountRules.MaxPasswordLength } password)
+        {
+            return ApiProblem.Invalid($"password must be {AccountRules.MinPasswordLength}–{AccountRules.MaxPasswordLength} characters.");
+        }
+
+        if (displayName.Length > AccountRules.MaxDisplayNameLength)
+        {
+            return ApiProblem.Invalid($"display_name must be at most {AccountRules.MaxDisplayNameLength} characters.");
+        }
+
+        var userId = ids.NextId();
+        var account = new NewAccount(username, email, hasher.HashPassword(new AccountCredential(), password), displayName.Length > 0 ? displayName : username);
+        return await grains.GetGrain<IUserGrain>(userId).RegisterAsync(account) switch
+        {
+            RegistrationOutcome.Created => TypedResults.Created(
+                $"/api/v1/users/{username}",
+                new RegisterResponse(userId.ToString(CultureInfo.InvariantCulture), username, tokens.IssueFor(userId))),
+            RegistrationOutcome.UsernameTaken => ApiProblem.Conflict($"The username '{username}' is taken."),
+            _ => ApiProblem.Conflict("An account with this email exists."),
+        };
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request,
+        IGrainFactory grains,
+        IPasswordHasher<AccountCredential> hasher,
+        TokenIssuer tokens)
+    {
+        if (string.IsNullOrWhiteSpace(request.Login) || string.IsNullOrEmpty(request.Password) || request.Password.Length > AccountRules.MaxPasswordLength)
+        {
+            return ApiProblem.Malformed("Send login (a username or email) and password.");
+        }
+
+        var login = request.Login.Trim();
+        var lookup = login.Contains('@', StringComparison.Ordinal) ? IUserLookupGrain.EmailKey(login) : IUserLookupGrain.UsernameKey(login);
+        var userId = await grains.GetGrain<IUserLookupGrain>(lookup).FindAsync();
+        var hash = userId is { } id ? await grains.GetGrain<IUserGrain>(id).GetPasswordHashAsync() : null;
+
+        // One answer for "no such account" and "wrong password", and the same slow hash check for both, so
+        // neither the answer nor its timing confirms which accounts exist.
+        var verified = hasher.VerifyHashedPassword(new AccountCredential(), hash ?? UnknownAccountHash(hasher), request.Password);
+        if (userId is null || hash is null || verified == PasswordVerificationResult.Failed)
+        {
+            return ApiProblem.Unauthorized("The login or password is wrong.");
+        }
+
+        return TypedResults.Ok(new LoginResponse(userId.Value.ToString(CultureInfo.InvariantCulture), tokens.IssueFor(userId.Value)));
+    }
+
+    private static string? _unknownAccountHash;
+
+    private static string UnknownAccountHash(IPasswordHasher<AccountCredential> hasher) =>
+        _unknownAccountHash ??= hasher.HashPassword(new AccountCredential(), Guid.NewGuid().ToString("N"));
+}

@@ -1,0 +1,58 @@
+using Instagram.ApiFrontend.Accounts;
+using Instagram.ApiFrontend.Hosting;
+using Instagram.Grains.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Runtime;
+
+namespace Instagram.ApiFrontend.Users;
+
+/// <summary>Profiles under /api/v1/users: read one by username, edit one's own.</summary>
+public static class UsersApi
+{
+    private const string Tag = "Users";
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/api/v1/users").WithTags(Tag).RequireAuthorization();
+        users.MapGet("/{username}", GetProfileAsync).WithName("GetProfile").WithSummary("A profile with counts and how the caller relates to it.");
+        users.MapPatch("/me", UpdateProfileAsync).WithName("UpdateProfile").WithSummary("Change the caller's display name, bio or privacy.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetProfileAsync(HttpContext http, string username, IGrainFactory grains)
+    {
+        var normalized = AccountRules.NormalizeUsername(username);
+        if (!AccountRules.IsValidUsername(normalized)
+            || await grains.GetGrain<IUserLookupGrain>(IUserLookupGrain.UsernameKey(normalized)).FindAsync() is not { } userId
+            || await grains.GetGrain<IUserGrain>(userId).GetProfileForAsync(http.User.UserId()) is not { } view)
+        {
+            return ApiProblem.NotFound("No such user.");
+        }
+
+        return TypedResults.Ok(ProfileResponse.From(view));
+    }
+
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> UpdateProfileAsync(
+        HttpContext http,
+        [FromBody] ProfileChangesRequest changes,
+        IGrainFactory grains)
+    {
+        var displayName = changes.DisplayName?.Trim();
+        if (displayName is { Length: 0 or > AccountRules.MaxDisplayNameLength })
+        {
+            return ApiProblem.Invalid($"display_name must be 1–{AccountRules.MaxDisplayNameLength} characters.");
+        }
+
+        if (changes.Bio is { Length: > AccountRules.MaxBioLength })
+        {
+            return ApiProblem.Invalid($"bio must be at most {AccountRules.MaxBioLength} characters.");
+        }
+
+        var userId = http.User.UserId();
+        var profile = await grains.GetGrain<IUserGrain>(userId).UpdateProfileAsync(new ProfileChanges(displayName, changes.Bio, changes.IsPrivate));
+        return profile is null
+            ? ApiProblem.NotFound("The account of this token no longer exists.")
+            : TypedResults.Ok(ProfileResponse.From(new ProfileView(profile, Relationship.None)));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using ApiFrontend.Tests.Infrastructure;
+using ApiFrontend.Tests.Media;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace ApiFrontend.Tests.Social;
+
+/// <summary>Registration and login: unique names regardless of case, hashed passwords, tokens that work.</summary>
+public sealed class AccountSpecification : IAsyncLifetime
+{
+    private readonly EmbeddedApi _api = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+
+    [Fact]
+    public async Task A_registered_user_can_log_in_by_username_or_email_and_the_token_works()
+    {
+        using var alice = await _api.RegisterAsync("alice");
+        using var anonymous = _api.CreateClient();
+
+        foreach (var login in new[] { "alice", "ALICE", "alice@example.com", "Alice@Example.com" })
+        {
+            using var response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { login, password = "correct horse battery" });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            Assert.Equal(alice.UserId, body.GetProperty("user_id").GetString());
+        }
+
+        var profile = await alice.ProfileAsync(alice);
+        Assert.Equal("alice", profile.GetProperty("username").GetString());
+        Assert.Equal("alice", profile.GetProperty("display_name").GetString());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_account_get_the_same_401()
+    {
+        using var bob = await _api.RegisterAsync("bob");
+        using var anonymous = _api.CreateClient();
+
+        using var wrong = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { login = "bob", password = "not the password" });
+        using var unknown = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { login = "nobody", password = "not the password" });
+
+        await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await unknown.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(
+            System.Text.Json.JsonDocument.Parse(await wrong.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(),
+            System.Text.Json.JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Usernames_are_unique_regardless_of_case_and_emails_too()
+    {
+        using var carol = await _api.RegisterAsync("carol");
+        using var anonymous = _api.CreateClient();
+
+        using var sameName = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username = "CAROL", email = "other@example.com", password = "long enough pw" });
+        using var sameEmail = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username = "carol2", email = "CAROL@example.com", password = "long enough pw" });
+
+        await sameName.AssertProblemAsync(HttpStatusCode.Conflict);
+        await sameEmail.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("{\"username\":\"\",\"email\":\"a@example.com\",\"password\":\"long enough pw\"}")]
+    [InlineData("{\"username\":\"has space\",\"email\":\"a@example.com\",\"password\":\"long enough pw\"}")]
+    [InlineData("{\"username\":\"waytoolongusernamethatgoesonandon\",\"email\":\"a@example.com\",\"password\":\"long enough pw\"}")]
+    [InlineData("{\"username\":\"dave\",\"email\":\"not-an-email\",\"password\":\"long enough pw\"}")]
+    [InlineData("{\"username\":\"dave\",\"email\":\"d@example.com\",\"password\":\"short\"}")]
+    public async Task Invalid_registrations_are_422(string json)
+    {
+        using var anonymous = _api.CreateClient();
+
+        using var response = await anonymous.PostAsync("/api/v1/auth/register", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Theory]
+    [InlineData("{\"username\":")]
+    [InlineData("[1,2,3]")]
+    [InlineData("{\"username\":42}")]
+    public async Task Malformed_json_is_400(string json)
+    {
+        using var anonymous = _api.CreateClient();
+
+        using var response = await anonymous.PostAsync("/api/v1/auth/register", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_is_400()
+    {
+        using var anonymous = _api.CreateClient();
+        var bytes = Encoding.UTF8.GetBytes("{\"username\":\"x\",\"email\":\"x@example.com\",\"password\":\"long enough pw\"}");
+        bytes[14] = 0xFF; // inside the username string
+
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await anonymous.PostAsync("/api/v1/auth/register", content);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_only_as_slow_salted_hashes()
+    {
+        using var erin = await _api.RegisterAsync("erin", password: "erin's secret phrase");
+        using var frank = await _api.RegisterAsync("frank", password: "erin's secret phrase");
+
+        var hashes = new List<string>();
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_api.DataDirectory, "instagram.db")};Mode=ReadOnly"))
+        {
+            await connection.OpenAsync();
+            await using var select = connection.CreateCommand();
+            select.CommandText = "SELECT password_hash FROM users WHERE username IN ('erin', 'frank')";
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                hashes.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(2, hashes.Count);
+        Assert.All(hashes, hash => Assert.DoesNotContain("secret", hash));
+        Assert.All(hashes, hash => Assert.Equal(0x01, Convert.FromBase64String(hash)[0])); // PBKDF2 (ASP.NET Core Identity v3 format)
+        Assert.NotEqual(hashes[0], hashes[1]); // salted: the same password hashes differently
+    }
+
+    [Fact]
+    public async Task A_token_outlives_a_restart_of_the_app()
+    {
+        using var data = new TestDirectory("token-restart");
+        var settings = new Dictionary<string, string> { ["Storage:DataDirectory"] = data.Path };
+        string? token;
+        string userId;
+        await using (var first = new EmbeddedApi(settings))
+        {
+            using var grace = await first.RegisterAsync("grace");
+            (token, userId) = (grace.Client.DefaultRequestHeaders.Authorization!.Parameter, grace.UserId);
+        }
+
+        await using var restarted = new EmbeddedApi(settings);
+        using var client = restarted.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var profile = await client.SendJsonAsync(HttpMethod.Get, "/api/v1/users/grace");
+        Assert.Equal(userId, profile.GetProperty("user_id").GetString());
+    }
+}
