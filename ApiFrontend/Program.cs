@@ -1,6 +1,7 @@
 using Instagram.ApiFrontend.Accounts;
 using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Media;
+using Instagram.ApiFrontend.Posts;
 using Instagram.ApiFrontend.Users;
 using Instagram.Silo.Hosting;
 
@@ -10,6 +11,7 @@ builder.AddInstagramSilo();
 builder.AddApiDefaults();
 builder.Services.AddAccountsApi();
 builder.Services.AddMediaApi();
+builder.Services.AddPostsApi();
 
 var app = builder.Build();
 app.UseApiDefaults();
@@ -18,6 +20,8 @@ app.MapAccountsApi();
 app.MapUsersApi();
 app.MapFollowApi();
 app.MapMediaApi();
+app.MapPostsApi();
+app.MapPostListsApi();
 app.MapOpenApi();
 app.Run();
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Instagram.Grains.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.OpenApi;
 
@@ -7,7 +6,7 @@ namespace Instagram.ApiFrontend.Hosting;
 
 /// <summary>
 /// Cross-cutting HTTP setup of the API, in one place: snake_case JSON, bearer authentication, errors as
-/// problem details, the ID generator and the OpenAPI document.
+/// problem details and the OpenAPI document.
 /// </summary>
 public static class ApiDefaults
 {
@@ -24,9 +23,6 @@ public static class ApiDefaults
         });
         builder.Services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken();
         builder.Services.AddAuthorization();
-        builder.Services.AddSingleton(services => new SnowflakeIdGenerator(
-            services.GetRequiredService<TimeProvider>(),
-            builder.Configuration.GetValue("Ids:Node", 0)));
         builder.Services.AddOpenApi(OpenApiDocument, options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo { Title = "Instagram API", Version = OpenApiDocument };

@@ -1,9 +1,12 @@
 using Instagram.Grains;
+using Instagram.Grains.Identity;
 using Instagram.Silo.Media;
 using Instagram.Silo.Media.Blobs;
+using Instagram.Silo.Posts;
 using Instagram.Silo.Social;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Runtime.Hosting;
 
@@ -31,7 +34,13 @@ public static class InstagramSiloExtensions
             .AddGrains(GrainsAssembly.Assembly)
             .UseDatabase(storage.Database)
             .AddMediaJobs(storage.Database, builder.Configuration)
-            .AddSocialGraph(storage.Database));
+            .AddSocialGraph(storage.Database)
+            .AddPosts(storage.Database));
+
+        // One ID generator per process (grains make comment IDs; the frontend, media and post IDs).
+        builder.Services.TryAddSingleton(services => new SnowflakeIdGenerator(
+            services.GetRequiredService<TimeProvider>(),
+            builder.Configuration.GetValue("Ids:Node", 0)));
         builder.AddMediaPipeline(storage.DataDirectory);
         builder.Services.AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag])

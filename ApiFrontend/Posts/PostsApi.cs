@@ -1,0 +1,231 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Instagram.ApiFrontend.Hosting;
+using Instagram.Grains.Identity;
+using Instagram.Grains.Posts;
+using Instagram.Grains.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Runtime;
+
+namespace Instagram.ApiFrontend.Posts;
+
+/// <summary>Posts under /api/v1/posts: create from one's own media, read, delete, like, comment, save.</summary>
+public static class PostsApi
+{
+    private const string Tag = "Posts";
+    private const int MaxMedia = 10;
+    private const int MaxTaggedUsers = 20;
+    private const int MaxCommentLength = 2200;
+    private const int MaxLocationNameLength = 100;
+
+    public static IServiceCollection AddPostsApi(this IServiceCollection services) => services.AddSingleton<PostReader>();
+
+    public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
+    {
+        var posts = app.MapGroup("/api/v1/posts").WithTags(Tag).RequireAuthorization();
+        posts.MapPost("/", CreateAsync).WithName("CreatePost").WithSummary("Post 1–10 of one's own media; published once every item is processed.");
+        posts.MapGet("/{postId:long}", GetAsync).WithName("GetPost").WithSummary("A post with its author, media, counters and the caller's like and save.");
+        posts.MapDelete("/{postId:long}", DeleteAsync).WithName("DeletePost").WithSummary("Delete a post (its author only).");
+        posts.MapPost("/{postId:long}/like", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => LikeAsync(http, postId, grains, reader, like: true))
+            .WithName("LikePost").WithSummary("Like a post. Idempotent.");
+        posts.MapDelete("/{postId:long}/like", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => LikeAsync(http, postId, grains, reader, like: false))
+            .WithName("UnlikePost").WithSummary("Take a like back. Idempotent.");
+        posts.MapGet("/{postId:long}/comments", CommentsAsync).WithName("GetComments").WithSummary("Comments on a post, newest first.");
+        posts.MapPost("/{postId:long}/comments", CommentAsync).WithName("AddComment").WithSummary("Comment on a post.");
+        posts.MapDelete("/{postId:long}/comments/{commentId:long}", DeleteCommentAsync).WithName("DeleteComment")
+            .WithSummary("Delete a comment (its author or the post's author).");
+        posts.MapPost("/{postId:long}/save", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => SaveAsync(http, postId, grains, reader, save: true))
+            .WithName("SavePost").WithSummary("Save a post to the caller's collection.");
+        posts.MapDelete("/{postId:long}/save", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => SaveAsync(http, postId, grains, reader, save: false))
+            .WithName("UnsavePost").WithSummary("Remove a post from the caller's collection.");
+        return app;
+    }
+
+    private static async Task<Results<Created<PostCreated>, ProblemHttpResult>> CreateAsync(
+        HttpContext http,
+        CreatePostRequest request,
+        SnowflakeIdGenerator ids,
+        IGrainFactory grains)
+    {
+        if (ParseDraft(http.User.UserId(), request, out var problem) is not { } draft)
+        {
+            return ApiProblem.Invalid(problem);
+        }
+
+        var postId = ids.NextId();
+        var created = await grains.GetGrain<IPostGrain>(postId).CreateAsync(draft);
+        return created switch
+        {
+            { Outcome: PostCreateOutcome.Created, Post: { } post } =>
+                TypedResults.Created($"/api/v1/posts/{postId}", new PostCreated(PostView.Id(postId), PostView.StatusName(post.Status))),
+            { Outcome: PostCreateOutcome.UnusableMedia } => ApiProblem.Invalid("Every media_id must be one of your uploads that has not failed."),
+            _ => ApiProblem.Conflict("This post exists already."),
+        };
+    }
+
+    private static async Task<Results<Ok<PostView>, ProblemHttpResult>> GetAsync(HttpContext http, long postId, PostReader reader) =>
+        await reader.ViewAsync(postId, http.User.UserId(), http.Request) is { } view ? TypedResults.Ok(view) : ApiProblem.NotFound("No such post.");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(HttpContext http, long postId, IGrainFactory grains, PostReader reader)
+    {
+        var requesterId = http.User.UserId();
+        if (await reader.FindVisibleAsync(postId, requesterId) is null)
+        {
+            return ApiProblem.NotFound("No such post.");
+        }
+
+        return await grains.GetGrain<IPostGrain>(postId).DeleteAsync(requesterId) switch
+        {
+            PostAccess.Done => TypedResults.NoContent(),
+            PostAccess.Forbidden => ApiProblem.Forbidden("Only the author may delete a post."),
+            _ => ApiProblem.NotFound("No such post."),
+        };
+    }
+
+    private static async Task<Results<Ok<LikeResponse>, ProblemHttpResult>> LikeAsync(HttpContext http, long postId, IGrainFactory grains, PostReader reader, bool like)
+    {
+        var userId = http.User.UserId();
+        if (await reader.FindVisibleAsync(postId, userId) is null)
+        {
+            return ApiProblem.NotFound("No such post.");
+        }
+
+        var post = grains.GetGrain<IPostGrain>(postId);
+        var state = like ? await post.LikeAsync(userId) : await post.UnlikeAsync(userId);
+        return state is null ? ApiProblem.NotFound("No such post.") : TypedResults.Ok(new LikeResponse(state.Liked, state.LikeCount));
+    }
+
+    private static async Task<Results<Ok<CommentListResponse>, ProblemHttpResult>> CommentsAsync(
+        HttpContext http, long postId, string? cursor, string? limit, IGrainFactory grains, PostReader reader)
+    {
+        if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
+        {
+            return ApiProblem.Malformed(problem);
+        }
+
+        if (await reader.FindVisibleAsync(postId, http.User.UserId()) is null)
+        {
+            return ApiProblem.NotFound("No such post.");
+        }
+
+        var comments = await grains.GetGrain<IPostGrain>(postId).GetCommentsAsync(page.After, page.Limit);
+        var views = await Task.WhenAll(comments.Items.Select(c => ViewAsync(c, grains)));
+        return TypedResults.Ok(new CommentListResponse(views, comments.Next?.Encode(), comments.Next is not null));
+    }
+
+    private static async Task<Results<Created<CommentView>, ProblemHttpResult>> CommentAsync(
+        HttpContext http, long postId, CommentRequest request, IGrainFactory grains, PostReader reader)
+    {
+        var text = request.Text?.Trim();
+        if (text is not { Length: > 0 and <= MaxCommentLength })
+        {
+            return ApiProblem.Invalid($"text must be 1–{MaxCommentLength} characters.");
+        }
+
+        var userId = http.User.UserId();
+        if (await reader.FindVisibleAsync(postId, userId) is null
+            || await grains.GetGrain<IPostGrain>(postId).AddCommentAsync(userId, text) is not { } comment)
+        {
+            return ApiProblem.NotFound("No such post.");
+        }
+
+        return TypedResults.Created($"/api/v1/posts/{postId}/comments/{comment.CommentId}", await ViewAsync(comment, grains));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteCommentAsync(HttpContext http, long postId, long commentId, IGrainFactory grains, PostReader reader)
+    {
+        var userId = http.User.UserId();
+        if (await reader.FindVisibleAsync(postId, userId) is null)
+        {
+            return ApiProblem.NotFound("No such post.");
+        }
+
+        return await grains.GetGrain<IPostGrain>(postId).DeleteCommentAsync(userId, commentId) switch
+        {
+            PostAccess.Done => TypedResults.NoContent(),
+            PostAccess.Forbidden => ApiProblem.Forbidden("Only the comment's author or the post's author may delete it."),
+            _ => ApiProblem.NotFound("No such comment."),
+        };
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SaveAsync(HttpContext http, long postId, IGrainFactory grains, PostReader reader, bool save)
+    {
+        var userId = http.User.UserId();
+        return await reader.FindVisibleAsync(postId, userId) is not null && await grains.GetGrain<IPostGrain>(postId).SaveAsync(userId, save)
+            ? TypedResults.NoContent()
+            : ApiProblem.NotFound("No such post.");
+    }
+
+    private static async Task<CommentView> ViewAsync(CommentInfo comment, IGrainFactory grains)
+    {
+        var author = await grains.GetGrain<IUserGrain>(comment.AuthorId).GetProfileAsync();
+        return new CommentView(PostView.Id(comment.CommentId), new AuthorView(PostView.Id(comment.AuthorId), author?.Username ?? string.Empty, null), comment.Text, comment.CreatedAt);
+    }
+
+    /// <summary>The draft, or null with the reason it is not acceptable.</summary>
+    private static PostDraft? ParseDraft(long authorId, CreatePostRequest request, out string problem)
+    {
+        problem = string.Empty;
+        var mediaIds = ParseIds(request.MediaIds);
+        if (mediaIds is not { Length: >= 1 and <= MaxMedia } || mediaIds.Value.Distinct().Count() != mediaIds.Value.Length)
+        {
+            problem = $"media_ids must list 1–{MaxMedia} distinct media IDs.";
+            return null;
+        }
+
+        var caption = request.Caption ?? string.Empty;
+        if (caption.Length > CaptionParser.MaxCaptionLength)
+        {
+            problem = $"caption must be at most {CaptionParser.MaxCaptionLength} characters.";
+            return null;
+        }
+
+        if (CaptionParser.Hashtags(caption).Length > CaptionParser.MaxHashtags)
+        {
+            problem = $"A caption may carry at most {CaptionParser.MaxHashtags} hashtags.";
+            return null;
+        }
+
+        PostLocation? location = null;
+        if (request.Location is { } place)
+        {
+            if (place is not { Lat: >= -90 and <= 90, Lng: >= -180 and <= 180, Name.Length: > 0 and <= MaxLocationNameLength })
+            {
+                problem = $"location needs lat (−90…90), lng (−180…180) and a name of 1–{MaxLocationNameLength} characters.";
+                return null;
+            }
+
+            location = new PostLocation(place.Lat.Value, place.Lng.Value, place.Name.Trim());
+        }
+
+        var tagged = ParseIds(request.TaggedUsers ?? []);
+        if (tagged is not { Length: <= MaxTaggedUsers })
+        {
+            problem = $"tagged_users must list at most {MaxTaggedUsers} user IDs.";
+            return null;
+        }
+
+        return new PostDraft(authorId, mediaIds.Value, caption, location, [.. tagged.Value.Distinct()]);
+    }
+
+    private static ImmutableArray<long>? ParseIds(IReadOnlyList<string>? ids)
+    {
+        if (ids is null)
+        {
+            return null;
+        }
+
+        var parsed = ImmutableArray.CreateBuilder<long>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
+            {
+                return null;
+            }
+
+            parsed.Add(value);
+        }
+
+        return parsed.MoveToImmutable();
+    }
+}

@@ -1,0 +1,47 @@
+using Instagram.Grains.Paging;
+
+namespace Instagram.Grains.Posts;
+
+/// <summary>
+/// One post, keyed by post ID: content, status and live counters. It publishes itself once every media
+/// item is ready (two-phase: nothing about the post reaches anyone else before that). Likes are one row
+/// each (the truth) and a counter here, written back in the background, so a hot post never queues
+/// behind one database row. Visibility (private authors, blocks) is checked by callers with the author's
+/// user grain before asking for the post.
+/// </summary>
+public interface IPostGrain : IGrainWithIntegerKey
+{
+    Task<PostCreateResult> CreateAsync(PostDraft draft);
+
+    /// <summary>The post; null if there is none (or it was deleted).</summary>
+    [AlwaysInterleave]
+    Task<PostInfo?> GetAsync();
+
+    /// <summary>Deletes the post (its author only).</summary>
+    Task<PostAccess> DeleteAsync(long requesterId);
+
+    /// <summary>Idempotent: a second like by the same user changes nothing.</summary>
+    [AlwaysInterleave]
+    Task<LikeState?> LikeAsync(long userId);
+
+    [AlwaysInterleave]
+    Task<LikeState?> UnlikeAsync(long userId);
+
+    [AlwaysInterleave]
+    Task<bool> IsLikedByAsync(long userId);
+
+    Task<CommentInfo?> AddCommentAsync(long authorId, string text);
+
+    /// <summary>Deletes a comment: its author or the post's author only.</summary>
+    Task<PostAccess> DeleteCommentAsync(long requesterId, long commentId);
+
+    [AlwaysInterleave]
+    Task<Page<CommentInfo>> GetCommentsAsync(PageCursor? after, int limit);
+
+    /// <summary>Saves the post for <paramref name="userId"/>; false if there is no such (published) post.</summary>
+    [AlwaysInterleave]
+    Task<bool> SaveAsync(long userId, bool saved);
+
+    [AlwaysInterleave]
+    Task<bool> IsSavedByAsync(long userId);
+}

@@ -1,0 +1,15 @@
+using Instagram.Grains.Paging;
+
+namespace Instagram.Grains.Posts;
+
+/// <summary>A user's lists of posts — the profile grid and the saved collection — paged from the database, keyed by user ID.</summary>
+public interface IUserPostsGrain : IGrainWithIntegerKey
+{
+    /// <summary>The user's published posts, newest first.</summary>
+    [AlwaysInterleave]
+    Task<Page<long>> PublishedAsync(PageCursor? after, int limit);
+
+    /// <summary>Posts the user saved, most recently saved first.</summary>
+    [AlwaysInterleave]
+    Task<Page<long>> SavedAsync(PageCursor? after, int limit);
+}

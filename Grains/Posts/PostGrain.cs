@@ -1,0 +1,262 @@
+using Instagram.Grains.Identity;
+using Instagram.Grains.Media;
+using Instagram.Grains.Paging;
+using Instagram.Grains.Users;
+
+namespace Instagram.Grains.Posts;
+
+/// <summary>
+/// One post. Two-phase publishing: the post is stored as processing, and only when every media item is
+/// ready does it become published (and counted on its author); a failed item fails it. While processing,
+/// a timer checks the media twice a second and a reminder (which survives restarts) makes sure a post
+/// whose silo died meanwhile is checked again. Likes and comments are rows (the truth); their counters
+/// live here and are written back to the post row in the background.
+/// </summary>
+public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids) : Grain, IPostGrain, IRemindable
+{
+    private const string MediaCheckReminder = "media-check";
+    private static readonly TimeSpan MediaCheckInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan CounterWriteBehind = TimeSpan.FromSeconds(1);
+
+    private PostInfo? _post;
+    private bool _countersDirty;
+    private IGrainTimer? _mediaWatch;
+
+    private long PostId => this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _post = await posts.FindAsync(PostId, cancellationToken);
+        if (_post is { Status: PostStatus.Processing })
+        {
+            WatchMedia();
+        }
+
+        RegisterGrainTimer(_ => WriteCountersAsync(), CounterWriteBehind, CounterWriteBehind);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteCountersAsync();
+
+    public async Task<PostCreateResult> CreateAsync(PostDraft draft)
+    {
+        if (_post is not null)
+        {
+            return new PostCreateResult(PostCreateOutcome.Exists, _post);
+        }
+
+        foreach (var mediaId in draft.MediaIds)
+        {
+            var media = await GrainFactory.GetGrain<IMediaGrain>(mediaId).GetAsync(draft.AuthorId);
+            if (media.Media is not { Status: MediaStatus.Processing or MediaStatus.Ready })
+            {
+                return new PostCreateResult(PostCreateOutcome.UnusableMedia, null);
+            }
+        }
+
+        var post = new PostInfo(
+            PostId, draft.AuthorId, draft.MediaIds, draft.Caption, CaptionParser.Hashtags(draft.Caption), CaptionParser.Mentions(draft.Caption),
+            draft.Location, draft.TaggedUserIds, PostStatus.Processing, LikeCount: 0, CommentCount: 0, TimeProvider.GetUtcNow());
+        if (!await posts.InsertAsync(post, CancellationToken.None))
+        {
+            return new PostCreateResult(PostCreateOutcome.Exists, null);
+        }
+
+        _post = post;
+        await this.RegisterOrUpdateReminder(MediaCheckReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await CheckMediaAsync();
+        if (_post is { Status: PostStatus.Processing })
+        {
+            WatchMedia();
+        }
+
+        return new PostCreateResult(PostCreateOutcome.Created, _post);
+    }
+
+    public Task<PostInfo?> GetAsync() => Task.FromResult(_post);
+
+    public async Task<PostAccess> DeleteAsync(long requesterId)
+    {
+        if (_post is not { } post)
+        {
+            return PostAccess.NotFound;
+        }
+
+        if (post.AuthorId != requesterId)
+        {
+            return PostAccess.Forbidden;
+        }
+
+        await posts.DeleteAsync(post, CancellationToken.None);
+        _post = null;
+        _countersDirty = false;
+        await StopWatchingMediaAsync();
+        if (post.Status == PostStatus.Published)
+        {
+            await GrainFactory.GetGrain<IUserGrain>(post.AuthorId).CountersChangedAsync();
+        }
+
+        DeactivateOnIdle();
+        return PostAccess.Done;
+    }
+
+    public async Task<LikeState?> LikeAsync(long userId)
+    {
+        if (_post is not { Status: PostStatus.Published })
+        {
+            return null;
+        }
+
+        var added = await posts.AddLikeAsync(PostId, userId, TimeProvider.GetUtcNow(), CancellationToken.None);
+        return CountLike(added ? +1 : 0, liked: true);
+    }
+
+    public async Task<LikeState?> UnlikeAsync(long userId)
+    {
+        if (_post is not { Status: PostStatus.Published })
+        {
+            return null;
+        }
+
+        var removed = await posts.RemoveLikeAsync(PostId, userId, CancellationToken.None);
+        return CountLike(removed ? -1 : 0, liked: false);
+    }
+
+    public Task<bool> IsLikedByAsync(long userId) => posts.IsLikedAsync(PostId, userId, CancellationToken.None);
+
+    public async Task<CommentInfo?> AddCommentAsync(long authorId, string text)
+    {
+        if (_post is not { Status: PostStatus.Published })
+        {
+            return null;
+        }
+
+        var comment = new CommentInfo(ids.NextId(), PostId, authorId, text, TimeProvider.GetUtcNow());
+        await posts.AddCommentAsync(comment, CancellationToken.None);
+        CountComment(+1);
+        return comment;
+    }
+
+    public async Task<PostAccess> DeleteCommentAsync(long requesterId, long commentId)
+    {
+        if (_post is not { } post || await posts.FindCommentAsync(PostId, commentId, CancellationToken.None) is not { } comment)
+        {
+            return PostAccess.NotFound;
+        }
+
+        if (requesterId != comment.AuthorId && requesterId != post.AuthorId)
+        {
+            return PostAccess.Forbidden;
+        }
+
+        if (await posts.DeleteCommentAsync(PostId, commentId, CancellationToken.None))
+        {
+            CountComment(-1);
+        }
+
+        return PostAccess.Done;
+    }
+
+    public Task<Page<CommentInfo>> GetCommentsAsync(PageCursor? after, int limit) => posts.CommentsAsync(PostId, after, limit, CancellationToken.None);
+
+    public async Task<bool> SaveAsync(long userId, bool saved)
+    {
+        if (_post is not { Status: PostStatus.Published })
+        {
+            return false;
+        }
+
+        await posts.SetSavedAsync(PostId, userId, saved, TimeProvider.GetUtcNow(), CancellationToken.None);
+        return true;
+    }
+
+    public Task<bool> IsSavedByAsync(long userId) => posts.IsSavedAsync(PostId, userId, CancellationToken.None);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (_post is { Status: PostStatus.Processing })
+        {
+            await CheckMediaAsync();
+            if (_post is { Status: PostStatus.Processing })
+            {
+                WatchMedia();
+            }
+        }
+        else
+        {
+            await StopWatchingMediaAsync();
+        }
+    }
+
+    /// <summary>Publishes the post once all its media are ready, fails it if one failed, and otherwise leaves it processing.</summary>
+    private async Task CheckMediaAsync()
+    {
+        if (_post is not { Status: PostStatus.Processing } post)
+        {
+            return;
+        }
+
+        var statuses = await Task.WhenAll(post.MediaIds.Select(id => GrainFactory.GetGrain<IMediaGrain>(id).GetAsync(post.AuthorId)));
+        var settled = statuses.Any(s => s.Media is null or { Status: MediaStatus.Failed }) ? PostStatus.Failed
+            : statuses.All(s => s.Media is { Status: MediaStatus.Ready }) ? PostStatus.Published
+            : PostStatus.Processing;
+        if (settled == PostStatus.Processing || _post is not { Status: PostStatus.Processing })
+        {
+            return;
+        }
+
+        await posts.SettleAsync(post, settled, CancellationToken.None);
+        _post = _post with { Status = settled };
+        await StopWatchingMediaAsync();
+        if (settled == PostStatus.Published)
+        {
+            await GrainFactory.GetGrain<IUserGrain>(post.AuthorId).CountersChangedAsync();
+        }
+    }
+
+    private void WatchMedia() =>
+        _mediaWatch ??= RegisterGrainTimer(_ => CheckMediaAsync(), new GrainTimerCreationOptions { DueTime = MediaCheckInterval, Period = MediaCheckInterval, KeepAlive = true });
+
+    private async Task StopWatchingMediaAsync()
+    {
+        _mediaWatch?.Dispose();
+        _mediaWatch = null;
+        if (await this.GetReminder(MediaCheckReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private LikeState? CountLike(int delta, bool liked)
+    {
+        if (_post is null)
+        {
+            return null; // deleted while the row was being written
+        }
+
+        if (delta != 0)
+        {
+            _post = _post with { LikeCount = _post.LikeCount + delta };
+            _countersDirty = true;
+        }
+
+        return new LikeState(liked, _post.LikeCount);
+    }
+
+    private void CountComment(int delta)
+    {
+        if (_post is not null)
+        {
+            _post = _post with { CommentCount = _post.CommentCount + delta };
+            _countersDirty = true;
+        }
+    }
+
+    private async Task WriteCountersAsync()
+    {
+        if (_countersDirty && _post is { } post)
+        {
+            _countersDirty = false;
+            await posts.WriteCountersAsync(PostId, post.LikeCount, post.CommentCount, CancellationToken.None);
+        }
+    }
+}

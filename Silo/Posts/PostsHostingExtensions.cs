@@ -1,0 +1,17 @@
+using Instagram.Grains.Posts;
+using Microsoft.Extensions.DependencyInjection;
+using Runtime.Hosting;
+using Runtime.Storage.Relational;
+
+namespace Instagram.Silo.Posts;
+
+public static class PostsHostingExtensions
+{
+    /// <summary>Posts, likes, comments and saves: their tables in <paramref name="database"/> and the store post grains use.</summary>
+    public static ISiloBuilder AddPosts(this ISiloBuilder silo, DatabaseSpec database)
+    {
+        silo.AddApplicationSchema(database, PostsSchema.Component, PostsSchema.For);
+        silo.Services.AddSingleton<IPostStore>(services => new RelationalPostStore(services.GetRequiredService<DatabaseRegistry>().Get(database)));
+        return silo;
+    }
+}
