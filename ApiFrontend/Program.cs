@@ -1,4 +1,5 @@
 using Instagram.ApiFrontend.Accounts;
+using Instagram.ApiFrontend.Feed;
 using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Media;
 using Instagram.ApiFrontend.Posts;
@@ -22,6 +23,7 @@ app.MapFollowApi();
 app.MapMediaApi();
 app.MapPostsApi();
 app.MapPostListsApi();
+app.MapFeedApi();
 app.MapOpenApi();
 app.Run();
 

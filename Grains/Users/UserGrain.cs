@@ -1,3 +1,4 @@
+using Instagram.Grains.Feed;
 using Instagram.Grains.Paging;
 
 namespace Instagram.Grains.Users;
@@ -6,6 +7,7 @@ namespace Instagram.Grains.Users;
 /// One user: the profile and counters in memory, the user's own graph changes written through
 /// <see cref="IFollowGraph"/>. Counters of the other user in a change are that user's grain's business: it
 /// is told to reload them, and the database (changed in the same transaction as the edge) is the truth.
+/// Feeds follow the graph: a follow backfills the author's recent posts, an unfollow or block removes them.
 /// </summary>
 public sealed class UserGrain(IUserStore users, IFollowGraph graph) : Grain, IUserGrain
 {
@@ -78,6 +80,11 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph) : Grain, IUs
         }
 
         var state = await graph.FollowAsync(UserId, targetId, TimeProvider.GetUtcNow(), CancellationToken.None);
+        if (state is { Following: true })
+        {
+            await Timeline(UserId).BackfillAsync(targetId); // idempotent: repeating a follow re-adds nothing
+        }
+
         return await SettledAsync(targetId, state);
     }
 
@@ -89,6 +96,11 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph) : Grain, IUs
         }
 
         var state = await graph.UnfollowAsync(UserId, targetId, CancellationToken.None);
+        if (state is not null)
+        {
+            await Timeline(UserId).RemoveAuthorAsync(targetId);
+        }
+
         return await SettledAsync(targetId, state);
     }
 
@@ -101,6 +113,7 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph) : Grain, IUs
 
         await RefreshCountersAsync();
         await GrainFactory.GetGrain<IUserGrain>(requesterId).CountersChangedAsync();
+        await Timeline(requesterId).BackfillAsync(UserId);
         return true;
     }
 
@@ -120,6 +133,8 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph) : Grain, IUs
 
         await RefreshCountersAsync();
         await GrainFactory.GetGrain<IUserGrain>(targetId).CountersChangedAsync();
+        await Timeline(UserId).RemoveAuthorAsync(targetId);
+        await Timeline(targetId).RemoveAuthorAsync(UserId);
         return GraphOutcome.Done;
     }
 
@@ -157,6 +172,8 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph) : Grain, IUs
     public Task<Page<UserSummary>> GetFollowingAsync(PageCursor? after, int limit) => graph.FollowingAsync(UserId, after, limit, CancellationToken.None);
 
     public Task<Page<UserSummary>> GetFollowRequestsAsync(PageCursor? after, int limit) => graph.FollowRequestsAsync(UserId, after, limit, CancellationToken.None);
+
+    private ITimelineGrain Timeline(long userId) => GrainFactory.GetGrain<ITimelineGrain>(userId);
 
     /// <summary>After a change between this user and <paramref name="targetId"/>: both sides' counters may have moved.</summary>
     private async Task<FollowResult> SettledAsync(long targetId, FollowState? state)

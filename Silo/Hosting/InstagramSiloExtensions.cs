@@ -1,5 +1,6 @@
 using Instagram.Grains;
 using Instagram.Grains.Identity;
+using Instagram.Silo.Feed;
 using Instagram.Silo.Media;
 using Instagram.Silo.Media.Blobs;
 using Instagram.Silo.Posts;
@@ -35,7 +36,8 @@ public static class InstagramSiloExtensions
             .UseDatabase(storage.Database)
             .AddMediaJobs(storage.Database, builder.Configuration)
             .AddSocialGraph(storage.Database)
-            .AddPosts(storage.Database));
+            .AddPosts(storage.Database)
+            .AddFeeds(storage.Database, builder.Configuration));
 
         // One ID generator per process (grains make comment IDs; the frontend, media and post IDs).
         builder.Services.TryAddSingleton(services => new SnowflakeIdGenerator(

@@ -1,7 +1,7 @@
 using Instagram.Grains.Posts;
 using Microsoft.Extensions.DependencyInjection;
 using Runtime.Hosting;
-using Runtime.Storage.Relational;
+using Runtime.Streams;
 
 namespace Instagram.Silo.Posts;
 
@@ -11,7 +11,8 @@ public static class PostsHostingExtensions
     public static ISiloBuilder AddPosts(this ISiloBuilder silo, DatabaseSpec database)
     {
         silo.AddApplicationSchema(database, PostsSchema.Component, PostsSchema.For);
-        silo.Services.AddSingleton<IPostStore>(services => new RelationalPostStore(services.GetRequiredService<DatabaseRegistry>().Get(database)));
+        // The "Default" stream provider's outbox is in the same database: publications and their fan-out events commit together.
+        silo.Services.AddSingleton<IPostStore>(services => new RelationalPostStore(services.GetRequiredKeyedService<ITransactionalOutbox>("Default")));
         return silo;
     }
 }

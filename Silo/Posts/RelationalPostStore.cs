@@ -2,15 +2,22 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Instagram.Grains.Feed;
 using Instagram.Grains.Paging;
 using Instagram.Grains.Posts;
 using Runtime.Storage.Relational;
+using Runtime.Streams;
 
 namespace Instagram.Silo.Posts;
 
-/// <summary>Posts, hashtags, likes, comments and saves in SQL.</summary>
-internal sealed class RelationalPostStore(RelationalDatabase database) : IPostStore
+/// <summary>
+/// Posts, hashtags, likes, comments and saves in SQL. Publication goes through the transactional outbox:
+/// the status change and the fan-out event commit together, so a published post always reaches feeds.
+/// </summary>
+internal sealed class RelationalPostStore(ITransactionalOutbox outbox) : IPostStore
 {
+    private readonly RelationalDatabase database = outbox.Database;
+
     public Task<PostInfo?> FindAsync(long postId, CancellationToken cancellationToken) =>
         database.ReadAsync<PostInfo?>(
             async (connection, transaction, ct) =>
@@ -90,14 +97,15 @@ internal sealed class RelationalPostStore(RelationalDatabase database) : IPostSt
             cancellationToken);
 
     public Task SettleAsync(PostInfo post, PostStatus status, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            async (connection, transaction, ct) =>
+        outbox.WriteAsync(
+            async (connection, transaction, events, ct) =>
             {
                 await using var update = connection.CreateCommand("UPDATE posts SET status = @status WHERE post_id = @id AND status = @processing", transaction)
                     .With("@status", NameOf(status)).With("@id", post.PostId).With("@processing", NameOf(PostStatus.Processing));
                 if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1 && status == PostStatus.Published)
                 {
                     await AdjustPostCountAsync(connection, transaction, post.AuthorId, +1, ct).ConfigureAwait(false);
+                    events.Publish(StreamId.Create(FanoutStream.Namespace, post.AuthorId.ToString(CultureInfo.InvariantCulture)), new PostPublished(post.PostId, post.AuthorId));
                 }
 
                 return 0;

@@ -245,31 +245,11 @@ public abstract class PostSpecification : IAsyncLifetime
         await comment.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
-    private async Task<string> ReadyPhotoAsync(TestUser owner)
-    {
-        var mediaId = await owner.Client.UploadAcceptedAsync(await _samples.JpegAsync(640, 480));
-        Assert.Equal("ready", (await owner.Client.SettledAsync(mediaId)).GetProperty("status").GetString());
-        return mediaId;
-    }
+    private Task<string> ReadyPhotoAsync(TestUser owner) => _samples.ReadyPhotoAsync(owner);
 
-    private async Task<string> PublishedPostAsync(TestUser author)
-    {
-        var created = await CreatePostAsync(author, new { media_ids = new[] { await ReadyPhotoAsync(author) }, caption = "hello" });
-        var postId = created.GetProperty("post_id").GetString()!;
-        await Eventually.ValueAsync(
-            () => author.Client.SendJsonAsync(HttpMethod.Get, $"/api/v1/posts/{postId}"),
-            p => p.GetProperty("status").GetString() == "published",
-            "the post publishes");
-        return postId;
-    }
+    private Task<string> PublishedPostAsync(TestUser author) => _samples.PublishedPostAsync(author);
 
-    private static async Task<JsonElement> CreatePostAsync(TestUser author, object body)
-    {
-        using var response = await author.Client.PostAsJsonAsync("/api/v1/posts", body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create post: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static Task<JsonElement> CreatePostAsync(TestUser author, object body) => Posting.CreatePostAsync(author, body);
 }
 
 public sealed class PostsOnSqlite : PostSpecification

@@ -1,0 +1,34 @@
+using Instagram.ApiFrontend.Hosting;
+using Instagram.ApiFrontend.Posts;
+using Instagram.Grains.Feed;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Runtime;
+
+namespace Instagram.ApiFrontend.Feed;
+
+/// <summary>The home feed under /api/v1/feed: the caller's timeline merged with followed celebrities' outboxes, hydrated.</summary>
+public static class FeedApi
+{
+    public static IEndpointRouteBuilder MapFeedApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/feed").WithTags("Feed").RequireAuthorization()
+            .MapGet("/", GetFeedAsync).WithName("GetFeed").WithSummary("The caller's home feed, newest first, with a cursor that is stable while new posts arrive.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<PostListResponse>, ProblemHttpResult>> GetFeedAsync(
+        HttpContext http, string? cursor, string? limit, IGrainFactory grains, PostReader reader)
+    {
+        if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
+        {
+            return ApiProblem.Malformed(problem);
+        }
+
+        var viewerId = http.User.UserId();
+        var entries = await grains.GetGrain<ITimelineGrain>(viewerId).GetPageAsync(page.After, page.Limit);
+
+        // Deleted posts and posts the viewer may no longer see (a block, a private account) drop out here.
+        var posts = await reader.ViewAllAsync(entries.Items.Select(e => e.PostId), viewerId, http.Request);
+        return TypedResults.Ok(new PostListResponse(posts, entries.Next?.Encode(), entries.Next is not null));
+    }
+}
