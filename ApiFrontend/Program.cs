@@ -1,5 +1,6 @@
 using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Media;
+using Instagram.ApiFrontend.RateLimits;
 using Instagram.Silo.Hosting;
 
 // Embedded mode: this process hosts a silo and serves the HTTP API in front of it.
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddInstagramSilo();
 builder.AddApiDefaults();
 builder.Services.AddMediaApi();
+builder.Services.AddRateLimits();
 
 var app = builder.Build();
 app.UseApiDefaults();
