@@ -84,7 +84,7 @@ public sealed class RateLimitSpecification
     }
 
     [Fact]
-    public async Task An_anonymous_request_to_a_limited_endpoint_is_401_and_uses_no_allowance()
+    public async Task An_anonymous_request_to_a_user_limited_endpoint_is_refused_401_before_any_counting()
     {
         await using var api = ApiWithFollowLimit(3);
         using var anonymous = api.CreateClient();
