@@ -1,5 +1,6 @@
 using System.Globalization;
 using Instagram.ApiFrontend.Hosting;
+using Instagram.ApiFrontend.RateLimits;
 using Instagram.Grains.Identity;
 using Instagram.Grains.Users;
 using Instagram.Silo.Hosting;
@@ -32,7 +33,7 @@ public static class AccountsApi
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags(Tag).AllowAnonymous();
         auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Create an account; answers with an access token.");
-        auth.MapPost("/login", LoginAsync).WithName("Login").WithSummary("Exchange a username or email and password for an access token.");
+        auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("Login").WithSummary("Exchange a username or email and password for an access token.");
         return app;
     }
 
@@ -79,7 +80,9 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
+        HttpContext http,
         LoginRequest request,
+        RateLimiter limiter,
         IGrainFactory grains,
         IPasswordHasher<AccountCredential> hasher,
         TokenIssuer tokens)
@@ -90,6 +93,12 @@ public static class AccountsApi
         }
 
         var login = request.Login.Trim();
+        var decision = await limiter.AcquireLoginAsync(login.ToLowerInvariant(), http.Connection.RemoteIpAddress);
+        if (RateLimitResponses.Answer(http.Response, decision, RateLimitAction.Login) is { } refused)
+        {
+            return refused;
+        }
+
         var lookup = login.Contains('@', StringComparison.Ordinal) ? IUserLookupGrain.EmailKey(login) : IUserLookupGrain.UsernameKey(login);
         var userId = await grains.GetGrain<IUserLookupGrain>(lookup).FindAsync();
         var hash = userId is { } id ? await grains.GetGrain<IUserGrain>(id).GetPasswordHashAsync() : null;

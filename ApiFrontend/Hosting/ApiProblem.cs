@@ -24,6 +24,9 @@ public static class ApiProblem
 
     public static ProblemHttpResult Invalid(string detail) => Create(StatusCodes.Status422UnprocessableEntity, detail);
 
+    /// <summary>429: a rate limit was reached. The caller sets <c>Retry-After</c> (see RateLimitResponses).</summary>
+    public static ProblemHttpResult TooManyRequests(string detail) => Create(StatusCodes.Status429TooManyRequests, detail);
+
     public static ProblemHttpResult Unavailable(string detail) => Create(StatusCodes.Status503ServiceUnavailable, detail);
 
     private static ProblemHttpResult Create(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);

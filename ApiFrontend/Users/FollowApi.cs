@@ -1,4 +1,5 @@
 using Instagram.ApiFrontend.Hosting;
+using Instagram.ApiFrontend.RateLimits;
 using Instagram.Grains.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Runtime;
@@ -16,7 +17,8 @@ public static class FollowApi
     public static IEndpointRouteBuilder MapFollowApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/v1/users/{userId:long}").WithTags(Tag).RequireAuthorization();
-        users.MapPost("/follow", FollowAsync).WithName("Follow").WithSummary("Follow a user (or ask to, if the account is private). Idempotent.");
+        users.MapPost("/follow", FollowAsync).RequireRateLimit(RateLimitAction.Follow)
+            .WithName("Follow").WithSummary("Follow a user (or ask to, if the account is private). Idempotent.");
         users.MapDelete("/follow", UnfollowAsync).WithName("Unfollow").WithSummary("Stop following a user, or withdraw a follow request.");
         users.MapGet("/followers", FollowersAsync).WithName("GetFollowers").WithSummary("Who follows a user, newest first.");
         users.MapGet("/following", FollowingAsync).WithName("GetFollowing").WithSummary("Whom a user follows, newest first.");

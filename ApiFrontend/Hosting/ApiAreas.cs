@@ -1,0 +1,33 @@
+using Instagram.ApiFrontend.Accounts;
+using Instagram.ApiFrontend.Feed;
+using Instagram.ApiFrontend.Media;
+using Instagram.ApiFrontend.Posts;
+using Instagram.ApiFrontend.RateLimits;
+using Instagram.ApiFrontend.Users;
+using Instagram.Silo.Hosting;
+
+namespace Instagram.ApiFrontend.Hosting;
+
+/// <summary>The API's areas, each one folder with one pair of extension methods: the table of contents of /api/v1.</summary>
+public static class ApiAreas
+{
+    public static IServiceCollection AddApiAreas(this IServiceCollection services) =>
+        services
+            .AddRateLimits()
+            .AddAccountsApi()
+            .AddMediaApi()
+            .AddPostsApi();
+
+    public static IEndpointRouteBuilder MapApiAreas(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthEndpoints();
+        app.MapAccountsApi();
+        app.MapUsersApi();
+        app.MapFollowApi();
+        app.MapMediaApi();
+        app.MapPostsApi();
+        app.MapPostListsApi();
+        app.MapFeedApi();
+        return app;
+    }
+}

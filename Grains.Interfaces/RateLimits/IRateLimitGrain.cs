@@ -1,0 +1,15 @@
+namespace Instagram.Grains.RateLimits;
+
+/// <summary>
+/// The rate limit of one action for one subject, keyed <c>"{action}:{subject}"</c> (<see cref="RateLimitKey"/>):
+/// <c>follow:42</c> for user 42, <c>login:ip:203.0.113.9</c> for a client address. One activation per key in
+/// the cluster, so the limit holds whichever frontend the requests arrive at.
+/// </summary>
+public interface IRateLimitGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Counts one action if <paramref name="policy"/> allows it now; a refused attempt is not counted. The
+    /// policy travels with each call, so a configuration change applies at the next attempt.
+    /// </summary>
+    Task<RateLimitDecision> TryAcquireAsync(RateLimitPolicy policy);
+}

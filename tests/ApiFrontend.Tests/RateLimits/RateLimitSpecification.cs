@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ApiFrontend.Tests.Infrastructure;
+using Instagram.ApiFrontend.RateLimits;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace ApiFrontend.Tests.RateLimits;
+
+/// <summary>
+/// Rate limits through the HTTP pipeline and the grains, with small limits so tests stay within one window.
+/// Window expiry is specified by the sliding window's unit tests, against a manual clock.
+/// </summary>
+public sealed class RateLimitSpecification
+{
+    private const long Alice = 1001;
+    private const long Bob = 1002;
+
+    [Fact]
+    public async Task The_call_past_the_limit_answers_429_problem_with_retry_after_and_rate_limit_headers()
+    {
+        await using var api = ApiWithFollowLimit(3);
+        using var alice = api.CreateClientFor(Alice);
+
+        for (var call = 1; call <= 3; call++)
+        {
+            using var allowed = await alice.PostAsync("/test/follow", content: null);
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+            Assert.Equal("3", Header(allowed, "X-RateLimit-Limit"));
+            Assert.Equal((3 - call).ToString(System.Globalization.CultureInfo.InvariantCulture), Header(allowed, "X-RateLimit-Remaining"));
+        }
+
+        using var refused = await alice.PostAsync("/test/follow", content: null);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("3", Header(refused, "X-RateLimit-Limit"));
+        Assert.Equal("0", Header(refused, "X-RateLimit-Remaining"));
+
+        // The first call was an instant ago and the window is an hour: the wait is (almost) an hour, rounded up.
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        var reset = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Header(refused, "X-RateLimit-Reset"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(reset - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task One_users_limit_does_not_affect_another_user()
+    {
+        await using var api = ApiWithFollowLimit(3);
+        using var alice = api.CreateClientFor(Alice);
+        using var bob = api.CreateClientFor(Bob);
+        for (var call = 0; call < 4; call++)
+        {
+            (await alice.PostAsync("/test/follow", content: null)).Dispose();
+        }
+
+        using var response = await bob.PostAsync("/test/follow", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("2", Header(response, "X-RateLimit-Remaining"));
+    }
+
+    [Fact]
+    public async Task Parallel_calls_by_one_user_get_exactly_the_limit_through()
+    {
+        await using var api = ApiWithFollowLimit(3);
+        using var alice = api.CreateClientFor(Alice);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => alice.PostAsync("/test/follow", content: null)));
+
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(47, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task An_anonymous_request_to_a_user_limited_endpoint_is_refused_401_before_any_counting()
+    {
+        await using var api = ApiWithFollowLimit(3);
+        using var anonymous = api.CreateClient();
+
+        using var response = await anonymous.PostAsync("/test/follow", content: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-RateLimit-Limit"));
+    }
+
+    [Fact]
+    public async Task Login_is_limited_per_account_whatever_the_spelling()
+    {
+        await using var api = ApiWith(("RateLimits:Login:Limit", "2"));
+        var limiter = api.Services.GetRequiredService<RateLimiter>();
+
+        Assert.True((await limiter.AcquireLoginAsync("alice", IPAddress.Parse("203.0.113.1"))).Allowed);
+        Assert.True((await limiter.AcquireLoginAsync("Alice ", IPAddress.Parse("203.0.113.2"))).Allowed);
+        var refused = await limiter.AcquireLoginAsync("ALICE", IPAddress.Parse("203.0.113.3"));
+
+        Assert.False(refused.Allowed);
+        Assert.True((await limiter.AcquireLoginAsync("bob", IPAddress.Parse("203.0.113.3"))).Allowed);
+    }
+
+    [Fact]
+    public async Task Login_is_limited_per_address_across_accounts_without_locking_those_accounts()
+    {
+        await using var api = ApiWith(("RateLimits:Login:Limit", "2"));
+        var limiter = api.Services.GetRequiredService<RateLimiter>();
+        var sprayer = IPAddress.Parse("198.51.100.7");
+
+        Assert.True((await limiter.AcquireLoginAsync("alice", sprayer)).Allowed);
+        Assert.True((await limiter.AcquireLoginAsync("bob", sprayer)).Allowed);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            Assert.False((await limiter.AcquireLoginAsync("carol", sprayer)).Allowed);
+        }
+
+        // Refused at the address, carol's own allowance was never touched.
+        var carolElsewhere = await limiter.AcquireLoginAsync("carol", IPAddress.Parse("192.0.2.10"));
+        Assert.True(carolElsewhere.Allowed);
+        Assert.Equal(1, carolElsewhere.Remaining);
+    }
+
+    [Fact]
+    public async Task Ipv6_clients_share_a_limit_per_64_block()
+    {
+        await using var api = ApiWith(("RateLimits:Login:Limit", "1"));
+        var limiter = api.Services.GetRequiredService<RateLimiter>();
+
+        Assert.True((await limiter.AcquireLoginAsync("alice", IPAddress.Parse("2001:db8:1:2::1"))).Allowed);
+
+        Assert.False((await limiter.AcquireLoginAsync("bob", IPAddress.Parse("2001:db8:1:2:ffff::9"))).Allowed);
+        Assert.True((await limiter.AcquireLoginAsync("bob", IPAddress.Parse("2001:db8:1:3::1"))).Allowed);
+    }
+
+    [Fact]
+    public async Task A_login_handler_answers_429_once_the_account_has_used_its_attempts()
+    {
+        await using var api = ApiWith(("RateLimits:Login:Limit", "2"));
+        using var client = api.CreateClient();
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var allowed = await client.PostAsJsonAsync("/test/login", new { login = "alice" });
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+            Assert.Equal("2", Header(allowed, "X-RateLimit-Limit"));
+        }
+
+        using var refused = await client.PostAsJsonAsync("/test/login", new { login = "alice" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(59), TimeSpan.FromMinutes(1));
+        Assert.Equal("0", Header(refused, "X-RateLimit-Remaining"));
+    }
+
+    [Fact]
+    public async Task Unset_settings_keep_the_seed_defaults()
+    {
+        await using var api = ApiWithFollowLimit(3);
+
+        var options = api.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
+        Assert.Equal((3, TimeSpan.FromHours(1)), (options.Follow.Limit, options.Follow.Window));
+        Assert.Equal((10, TimeSpan.FromHours(1)), (options.Post.Limit, options.Post.Window));
+        Assert.Equal((100, TimeSpan.FromHours(1)), (options.Like.Limit, options.Like.Window));
+        Assert.Equal((50, TimeSpan.FromHours(1)), (options.Comment.Limit, options.Comment.Window));
+        Assert.Equal((5, TimeSpan.FromMinutes(1)), (options.Login.Limit, options.Login.Window));
+    }
+
+    [Theory]
+    [InlineData("RateLimits:Follow:Limit", "0")]
+    [InlineData("RateLimits:Like:Window", "00:00:00")]
+    [InlineData("RateLimits:Login:Window", "2.00:00:00")]
+    public async Task A_limit_that_makes_no_sense_stops_start_up_naming_the_setting(string setting, string value)
+    {
+        await using var api = ApiWith((setting, value));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => api.CreateClient());
+
+        Assert.Contains(setting, failure.Message);
+    }
+
+    private static EmbeddedApi ApiWithFollowLimit(int limit) =>
+        ApiWith(("RateLimits:Follow:Limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private static EmbeddedApi ApiWith(params (string Key, string Value)[] settings) =>
+        new(
+            settings.ToDictionary(s => s.Key, s => s.Value),
+            services => services.AddSingleton<IStartupFilter>(new RateLimitedTestEndpoints()));
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        Assert.Single(response.Headers.GetValues(name));
+}
