@@ -1,4 +1,5 @@
 using Instagram.ApiFrontend.Hosting;
+using Instagram.ApiFrontend.Idempotency;
 using Instagram.ApiFrontend.Media;
 using Instagram.Silo.Hosting;
 
@@ -6,6 +7,7 @@ using Instagram.Silo.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInstagramSilo();
 builder.AddApiDefaults();
+builder.AddIdempotency();
 builder.Services.AddMediaApi();
 
 var app = builder.Build();
