@@ -33,7 +33,7 @@ public sealed partial class IdempotentRequests(IGrainFactory grains, IOptions<Id
 
         // No key: an ordinary request. No user: nothing to keep one client's keys apart from another's, and a
         // replay could hand one client another's answer, so anonymous endpoints ignore the header.
-        if (header.Count == 0 || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is null)
+        if (!http.Request.Headers.ContainsKey(IdempotencyKey.HeaderName) || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is null)
         {
             await endpoint(http);
             return;
