@@ -5,7 +5,7 @@ using Instagram.Silo.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInstagramSilo();
 builder.AddApiDefaults();
-builder.Services.AddApiAreas();
+builder.AddApiAreas();
 
 var app = builder.Build();
 app.UseApiDefaults();

@@ -1,5 +1,6 @@
 using Instagram.ApiFrontend.Accounts;
 using Instagram.ApiFrontend.Feed;
+using Instagram.ApiFrontend.Idempotency;
 using Instagram.ApiFrontend.Media;
 using Instagram.ApiFrontend.Posts;
 using Instagram.ApiFrontend.RateLimits;
@@ -11,12 +12,16 @@ namespace Instagram.ApiFrontend.Hosting;
 /// <summary>The API's areas, each one folder with one pair of extension methods: the table of contents of /api/v1.</summary>
 public static class ApiAreas
 {
-    public static IServiceCollection AddApiAreas(this IServiceCollection services) =>
-        services
+    public static IHostApplicationBuilder AddApiAreas(this IHostApplicationBuilder builder)
+    {
+        builder.AddIdempotency();
+        builder.Services
             .AddRateLimits()
             .AddAccountsApi()
             .AddMediaApi()
             .AddPostsApi();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapApiAreas(this IEndpointRouteBuilder app)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Instagram.ApiFrontend.Hosting;
+using Instagram.ApiFrontend.Idempotency;
 using Instagram.Grains.Identity;
 using Instagram.Grains.Media;
 using Instagram.Silo.Media;
@@ -34,7 +35,7 @@ public static class MediaApi
         var media = app.MapGroup("/api/v1/media").WithTags(Tag);
         media.MapPost("/", UploadAsync).RequireAuthorization()
             .WithName("UploadMedia").WithSummary("Upload a photo or video (multipart field 'file'); processing continues in the background.")
-            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().WithIdempotency();
         media.MapGet("/upload-url", IssueUploadUrlAsync).RequireAuthorization()
             .WithName("GetMediaUploadUrl").WithSummary("Get a URL to PUT the bytes of one photo or video to directly.");
         media.MapPut("/uploads/{mediaId:long}", ReceiveDirectUploadAsync).AllowAnonymous()

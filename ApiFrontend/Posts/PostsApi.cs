@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Instagram.ApiFrontend.Hosting;
+using Instagram.ApiFrontend.Idempotency;
 using Instagram.ApiFrontend.RateLimits;
 using Instagram.Grains.Identity;
 using Instagram.Grains.Posts;
@@ -24,7 +25,7 @@ public static class PostsApi
     public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
     {
         var posts = app.MapGroup("/api/v1/posts").WithTags(Tag).RequireAuthorization();
-        posts.MapPost("/", CreateAsync).RequireRateLimit(RateLimitAction.Post).WithName("CreatePost").WithSummary("Post 1–10 of one's own media; published once every item is processed.");
+        posts.MapPost("/", CreateAsync).RequireRateLimit(RateLimitAction.Post).WithIdempotency().WithName("CreatePost").WithSummary("Post 1–10 of one's own media; published once every item is processed.");
         posts.MapGet("/{postId:long}", GetAsync).WithName("GetPost").WithSummary("A post with its author, media, counters and the caller's like and save.");
         posts.MapDelete("/{postId:long}", DeleteAsync).WithName("DeletePost").WithSummary("Delete a post (its author only).");
         posts.MapPost("/{postId:long}/like", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => LikeAsync(http, postId, grains, reader, like: true))
@@ -32,7 +33,7 @@ public static class PostsApi
         posts.MapDelete("/{postId:long}/like", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => LikeAsync(http, postId, grains, reader, like: false))
             .WithName("UnlikePost").WithSummary("Take a like back. Idempotent.");
         posts.MapGet("/{postId:long}/comments", CommentsAsync).WithName("GetComments").WithSummary("Comments on a post, newest first.");
-        posts.MapPost("/{postId:long}/comments", CommentAsync).RequireRateLimit(RateLimitAction.Comment).WithName("AddComment").WithSummary("Comment on a post.");
+        posts.MapPost("/{postId:long}/comments", CommentAsync).RequireRateLimit(RateLimitAction.Comment).WithIdempotency().WithName("AddComment").WithSummary("Comment on a post.");
         posts.MapDelete("/{postId:long}/comments/{commentId:long}", DeleteCommentAsync).WithName("DeleteComment")
             .WithSummary("Delete a comment (its author or the post's author).");
         posts.MapPost("/{postId:long}/save", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => SaveAsync(http, postId, grains, reader, save: true))

@@ -11,17 +11,19 @@ using Microsoft.Extensions.Options;
 namespace ApiFrontend.Tests.Infrastructure;
 
 /// <summary>
-/// The API frontend in embedded mode, in memory, with a data directory of its own (deleted on dispose).
+/// The API frontend in embedded mode, in memory, with a data directory of its own (deleted on dispose), or
+/// the <paramref name="dataDirectory"/> given, which the test owns (so a second instance can reopen it: a restart).
 /// <paramref name="settings"/> are added on top (configuration keys such as <c>Storage:PostgresConnectionString</c>);
 /// <paramref name="services"/> may replace services (a processor that fails on purpose, say).
 /// </summary>
 public sealed class EmbeddedApi(
     IReadOnlyDictionary<string, string>? settings = null,
-    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+    Action<IServiceCollection>? services = null,
+    string? dataDirectory = null) : WebApplicationFactory<Program>
 {
-    private readonly TestDirectory _dataDirectory = new("apifrontend-tests");
+    private readonly TestDirectory? _ownDataDirectory = dataDirectory is null ? new("apifrontend-tests") : null;
 
-    public string DataDirectory => _dataDirectory.Path;
+    public string DataDirectory => dataDirectory ?? _ownDataDirectory!.Path;
 
     /// <summary>Serves over real Kestrel on a loopback port instead of the in-memory test server (which buffers request bodies).</summary>
     public EmbeddedApi OverKestrel()
@@ -70,6 +72,6 @@ public sealed class EmbeddedApi(
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        _dataDirectory.Dispose();
+        _ownDataDirectory?.Dispose();
     }
 }

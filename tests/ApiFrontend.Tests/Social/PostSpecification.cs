@@ -55,7 +55,7 @@ public abstract class PostSpecification : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_post_waits_for_its_media_and_is_hidden_until_published()
+    public async Task A_post_made_while_its_media_processes_publishes_when_the_media_is_ready()
     {
         using var author = await Api.RegisterAsync("patient");
         using var stranger = await Api.RegisterAsync("stranger");
@@ -71,25 +71,6 @@ public abstract class PostSpecification : IAsyncLifetime
             "the post publishes once its media is ready");
         Assert.Equal("ready", published.GetProperty("media")[0].GetProperty("status").GetString());
         await stranger.Client.SendJsonAsync(HttpMethod.Get, $"/api/v1/posts/{postId}");
-    }
-
-    [Fact]
-    public async Task A_post_of_media_that_fails_fails_and_stays_with_its_author()
-    {
-        using var author = await Api.RegisterAsync("unlucky");
-        using var stranger = await Api.RegisterAsync("onlooker");
-        var jpeg = await _samples.JpegAsync(800, 600);
-        var mediaId = await author.Client.UploadAcceptedAsync(jpeg[..(jpeg.Length / 2)]); // truncated: processing will reject it
-
-        var created = await CreatePostAsync(author, new { media_ids = new[] { mediaId } });
-        var postId = created.GetProperty("post_id").GetString()!;
-
-        await Eventually.ValueAsync(
-            () => author.Client.SendJsonAsync(HttpMethod.Get, $"/api/v1/posts/{postId}"),
-            p => p.GetProperty("status").GetString() == "failed",
-            "the post fails with its media");
-        await stranger.Client.SendJsonAsync(HttpMethod.Get, $"/api/v1/posts/{postId}", HttpStatusCode.NotFound);
-        Assert.Equal(0, (await author.ProfileAsync(author)).GetProperty("post_count").GetInt64());
     }
 
     [Fact]
