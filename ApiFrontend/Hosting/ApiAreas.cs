@@ -18,6 +18,7 @@ public static class ApiAreas
         builder.Services
             .AddRateLimits()
             .AddAccountsApi()
+            .AddUsersApi()
             .AddMediaApi()
             .AddPostsApi();
         return builder;

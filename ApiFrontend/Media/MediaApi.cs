@@ -48,16 +48,23 @@ public static class MediaApi
         return app;
     }
 
-    private static async Task<Results<Accepted<MediaAccepted>, ProblemHttpResult>> UploadAsync(
-        HttpContext http,
-        SnowflakeIdGenerator ids,
-        UploadReceiver receiver,
-        MediaUploads uploads,
-        IOptions<MediaOptions> options,
-        CancellationToken cancellationToken)
+    private static Task<Results<Accepted<MediaAccepted>, ProblemHttpResult>> UploadAsync(HttpContext http, CancellationToken cancellationToken) =>
+        ReceiveMultipartAsync(http, imagesOnly: false, accepted: null, cancellationToken);
+
+    /// <summary>
+    /// Every multipart upload (<c>POST /media</c>, <c>PUT /users/me/avatar</c>): the 'file' part is streamed to a
+    /// scratch file, checked, stored and submitted as the caller's new media item, then
+    /// <paramref name="accepted"/> runs before the client hears 202. With <paramref name="imagesOnly"/> a
+    /// video is refused (415) before anything is stored.
+    /// </summary>
+    internal static async Task<Results<Accepted<MediaAccepted>, ProblemHttpResult>> ReceiveMultipartAsync(
+        HttpContext http, bool imagesOnly, Func<MediaInfo, Task>? accepted, CancellationToken cancellationToken)
     {
+        var services = http.RequestServices;
+        var options = services.GetRequiredService<IOptions<MediaOptions>>().Value;
+
         // Multipart framing adds a little to the file itself; anything beyond is refused by the server unread.
-        AllowBody(http, options.Value.MaxUploadBytes + MultipartSlack);
+        AllowBody(http, (imagesOnly ? options.MaxImageBytes : options.MaxUploadBytes) + MultipartSlack);
         if (!MultipartUpload.TryGetBoundary(http.Request, out var boundary))
         {
             return ApiProblem.Unsupported("Send the file as multipart/form-data in a part named 'file'.");
@@ -65,14 +72,24 @@ public static class MediaApi
 
         return await RefusalsAsProblems<Accepted<MediaAccepted>>(http, async () =>
         {
-            using var upload = await MultipartUpload.ReceiveFileAsync(http.Request.Body, boundary, receiver, cancellationToken);
+            using var upload = await MultipartUpload.ReceiveFileAsync(http.Request.Body, boundary, services.GetRequiredService<UploadReceiver>(), cancellationToken);
             if (upload is null)
             {
                 return ApiProblem.Malformed("The multipart body has no part named 'file'.");
             }
 
-            var mediaId = ids.NextId();
-            var result = await uploads.StoreAndSubmitAsync(http.User.UserId(), mediaId, upload, cancellationToken);
+            if (imagesOnly && upload.Format.Kind != MediaKind.Image)
+            {
+                return ApiProblem.Unsupported("Only an image is accepted here.");
+            }
+
+            var mediaId = services.GetRequiredService<SnowflakeIdGenerator>().NextId();
+            var result = await services.GetRequiredService<MediaUploads>().StoreAndSubmitAsync(http.User.UserId(), mediaId, upload, cancellationToken);
+            if (accepted is not null && result is { Access: MediaAccess.Granted, Media: { } media })
+            {
+                await accepted(media);
+            }
+
             return Accepted(result);
         });
     }

@@ -42,7 +42,7 @@ public static class PostListsApi
         }
 
         var ids = await grains.GetGrain<IUserPostsGrain>(authorId).PublishedAsync(page.After, page.Limit);
-        return TypedResults.Ok(await ListAsync(ids, viewerId, http.Request, reader));
+        return TypedResults.Ok(await ListAsync(ids, viewerId, AuthorCheck.Done, http.Request, reader));
     }
 
     private static async Task<Results<Ok<PostListResponse>, ProblemHttpResult>> SavedAsync(
@@ -55,9 +55,11 @@ public static class PostListsApi
 
         var viewerId = http.User.UserId();
         var ids = await grains.GetGrain<IUserPostsGrain>(viewerId).SavedAsync(page.After, page.Limit);
-        return TypedResults.Ok(await ListAsync(ids, viewerId, http.Request, reader));
+
+        // Saved posts are of any authors, who may have blocked the viewer or gone private since.
+        return TypedResults.Ok(await ListAsync(ids, viewerId, AuthorCheck.EachAuthor, http.Request, reader));
     }
 
-    private static async Task<PostListResponse> ListAsync(Page<long> ids, long viewerId, HttpRequest request, PostReader reader) =>
-        new(await reader.ViewAllAsync(ids.Items, viewerId, request), ids.Next?.Encode(), ids.Next is not null);
+    private static async Task<PostListResponse> ListAsync(Page<long> ids, long viewerId, AuthorCheck check, HttpRequest request, PostReader reader) =>
+        new(await reader.ViewAllAsync(ids.Items, viewerId, check, request), ids.Next?.Encode(), ids.Next is not null);
 }

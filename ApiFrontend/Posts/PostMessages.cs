@@ -15,7 +15,10 @@ public sealed record CommentRequest(string? Text);
 
 public sealed record AuthorView(string UserId, string Username, Uri? AvatarUrl);
 
-public sealed record CommentView(string CommentId, AuthorView User, string Text, DateTimeOffset CreatedAt);
+public sealed record CommentView(string CommentId, AuthorView User, string Text, DateTimeOffset CreatedAt)
+{
+    public static CommentView From(CommentInfo comment, AuthorView author) => new(PostView.Id(comment.CommentId), author, comment.Text, comment.CreatedAt);
+}
 
 public sealed record CommentListResponse(IReadOnlyList<CommentView> Comments, string? NextCursor, bool HasMore);
 

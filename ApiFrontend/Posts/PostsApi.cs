@@ -92,8 +92,8 @@ public static class PostsApi
             return ApiProblem.NotFound("No such post.");
         }
 
-        var post = grains.GetGrain<IPostGrain>(postId);
-        var state = like ? await post.LikeAsync(userId) : await post.UnlikeAsync(userId);
+        var engagement = grains.GetGrain<IEngagementGrain>(userId);
+        var state = like ? await engagement.LikeAsync(postId) : await engagement.UnlikeAsync(postId);
         return state is null ? ApiProblem.NotFound("No such post.") : TypedResults.Ok(new LikeResponse(state.Liked, state.LikeCount));
     }
 
@@ -111,7 +111,8 @@ public static class PostsApi
         }
 
         var comments = await grains.GetGrain<IPostGrain>(postId).GetCommentsAsync(page.After, page.Limit);
-        var views = await Task.WhenAll(comments.Items.Select(c => ViewAsync(c, grains)));
+        var authors = await reader.AuthorsAsync([.. comments.Items.Select(c => c.AuthorId).Distinct()], http.Request);
+        var views = comments.Items.Select(c => CommentView.From(c, authors[c.AuthorId])).ToList();
         return TypedResults.Ok(new CommentListResponse(views, comments.Next?.Encode(), comments.Next is not null));
     }
 
@@ -131,7 +132,8 @@ public static class PostsApi
             return ApiProblem.NotFound("No such post.");
         }
 
-        return TypedResults.Created($"/api/v1/posts/{postId}/comments/{comment.CommentId}", await ViewAsync(comment, grains));
+        var authors = await reader.AuthorsAsync([userId], http.Request);
+        return TypedResults.Created($"/api/v1/posts/{postId}/comments/{comment.CommentId}", CommentView.From(comment, authors[userId]));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteCommentAsync(HttpContext http, long postId, long commentId, IGrainFactory grains, PostReader reader)
@@ -153,15 +155,9 @@ public static class PostsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> SaveAsync(HttpContext http, long postId, IGrainFactory grains, PostReader reader, bool save)
     {
         var userId = http.User.UserId();
-        return await reader.FindVisibleAsync(postId, userId) is not null && await grains.GetGrain<IPostGrain>(postId).SaveAsync(userId, save)
+        return await reader.FindVisibleAsync(postId, userId) is not null && await grains.GetGrain<IEngagementGrain>(userId).SaveAsync(postId, save)
             ? TypedResults.NoContent()
             : ApiProblem.NotFound("No such post.");
-    }
-
-    private static async Task<CommentView> ViewAsync(CommentInfo comment, IGrainFactory grains)
-    {
-        var author = await grains.GetGrain<IUserGrain>(comment.AuthorId).GetProfileAsync();
-        return new CommentView(PostView.Id(comment.CommentId), new AuthorView(PostView.Id(comment.AuthorId), author?.Username ?? string.Empty, null), comment.Text, comment.CreatedAt);
     }
 
     /// <summary>The draft, or null with the reason it is not acceptable.</summary>

@@ -38,13 +38,16 @@ public static class FollowApi
     private static async Task<Results<Ok<FollowResponse>, ProblemHttpResult>> UnfollowAsync(HttpContext http, long userId, IGrainFactory grains) =>
         Answer(await grains.GetGrain<IUserGrain>(http.User.UserId()).UnfollowAsync(userId));
 
-    private static Task<Results<Ok<UserListResponse>, ProblemHttpResult>> FollowersAsync(HttpContext http, long userId, string? cursor, string? limit, IGrainFactory grains) =>
-        ListAsync(http, userId, cursor, limit, grains, (user, page) => user.GetFollowersAsync(page.After, page.Limit));
+    private static Task<Results<Ok<UserListResponse>, ProblemHttpResult>> FollowersAsync(
+        HttpContext http, long userId, string? cursor, string? limit, IGrainFactory grains, AvatarUrls avatars) =>
+        ListAsync(http, userId, cursor, limit, grains, avatars, (user, page) => user.GetFollowersAsync(page.After, page.Limit));
 
-    private static Task<Results<Ok<UserListResponse>, ProblemHttpResult>> FollowingAsync(HttpContext http, long userId, string? cursor, string? limit, IGrainFactory grains) =>
-        ListAsync(http, userId, cursor, limit, grains, (user, page) => user.GetFollowingAsync(page.After, page.Limit));
+    private static Task<Results<Ok<UserListResponse>, ProblemHttpResult>> FollowingAsync(
+        HttpContext http, long userId, string? cursor, string? limit, IGrainFactory grains, AvatarUrls avatars) =>
+        ListAsync(http, userId, cursor, limit, grains, avatars, (user, page) => user.GetFollowingAsync(page.After, page.Limit));
 
-    private static async Task<Results<Ok<UserListResponse>, ProblemHttpResult>> FollowRequestsAsync(HttpContext http, string? cursor, string? limit, IGrainFactory grains)
+    private static async Task<Results<Ok<UserListResponse>, ProblemHttpResult>> FollowRequestsAsync(
+        HttpContext http, string? cursor, string? limit, IGrainFactory grains, AvatarUrls avatars)
     {
         if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
         {
@@ -52,7 +55,7 @@ public static class FollowApi
         }
 
         var requests = await grains.GetGrain<IUserGrain>(http.User.UserId()).GetFollowRequestsAsync(page.After, page.Limit);
-        return TypedResults.Ok(UserListResponse.From(requests));
+        return TypedResults.Ok(await UserListResponse.FromAsync(requests, avatars, http.Request));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ApproveAsync(HttpContext http, long userId, IGrainFactory grains) =>
@@ -81,6 +84,7 @@ public static class FollowApi
         string? cursor,
         string? limit,
         IGrainFactory grains,
+        AvatarUrls avatars,
         Func<IUserGrain, PageRequest, Task<Grains.Paging.Page<UserSummary>>> list)
     {
         if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
@@ -100,7 +104,7 @@ public static class FollowApi
             return ApiProblem.Forbidden("This account is private: only its approved followers see its connections.");
         }
 
-        return TypedResults.Ok(UserListResponse.From(await list(user, page)));
+        return TypedResults.Ok(await UserListResponse.FromAsync(await list(user, page), avatars, http.Request));
     }
 
     private static Results<Ok<FollowResponse>, ProblemHttpResult> Answer(FollowResult result) => result switch

@@ -19,12 +19,12 @@ public sealed record ProfileResponse(
     bool FollowRequested,
     bool FollowsYou)
 {
-    public static ProfileResponse From(ProfileView view) => new(
+    public static ProfileResponse From(ProfileView view, Uri? avatarUrl) => new(
         view.Profile.UserId.ToString(CultureInfo.InvariantCulture),
         view.Profile.Username,
         view.Profile.DisplayName,
         view.Profile.Bio,
-        AvatarUrl: null,
+        avatarUrl,
         view.Profile.IsPrivate,
         view.Profile.PostCount,
         view.Profile.FollowerCount,
@@ -46,8 +46,12 @@ public sealed record UserListItem(string UserId, string Username, string Display
 /// <summary>A page of users: <c>{users, next_cursor, has_more}</c>.</summary>
 public sealed record UserListResponse(IReadOnlyList<UserListItem> Users, string? NextCursor, bool HasMore)
 {
-    public static UserListResponse From(Page<UserSummary> page) => new(
-        page.Items.Select(u => new UserListItem(u.UserId.ToString(CultureInfo.InvariantCulture), u.Username, u.DisplayName, AvatarUrl: null)).ToList(),
-        page.Next?.Encode(),
-        page.Next is not null);
+    public static async Task<UserListResponse> FromAsync(Page<UserSummary> page, AvatarUrls avatars, HttpRequest request)
+    {
+        var urls = await avatars.UrlsAsync(page.Items.Select(u => (u.UserId, u.AvatarMediaId)), request);
+        return new(
+            [.. page.Items.Select(u => new UserListItem(u.UserId.ToString(CultureInfo.InvariantCulture), u.Username, u.DisplayName, urls[u.UserId]))],
+            page.Next?.Encode(),
+            page.Next is not null);
+    }
 }

@@ -1,5 +1,6 @@
 using Instagram.ApiFrontend.Accounts;
 using Instagram.ApiFrontend.Hosting;
+using Instagram.ApiFrontend.Media;
 using Instagram.Grains.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -7,20 +8,24 @@ using Runtime;
 
 namespace Instagram.ApiFrontend.Users;
 
-/// <summary>Profiles under /api/v1/users: read one by username, edit one's own.</summary>
+/// <summary>Profiles under /api/v1/users: read one by username, edit one's own, change one's avatar.</summary>
 public static class UsersApi
 {
     private const string Tag = "Users";
+
+    public static IServiceCollection AddUsersApi(this IServiceCollection services) => services.AddSingleton<AvatarUrls>();
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/v1/users").WithTags(Tag).RequireAuthorization();
         users.MapGet("/{username}", GetProfileAsync).WithName("GetProfile").WithSummary("A profile with counts and how the caller relates to it.");
         users.MapPatch("/me", UpdateProfileAsync).WithName("UpdateProfile").WithSummary("Change the caller's display name, bio or privacy.");
+        users.MapPut("/me/avatar", SetAvatarAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+            .WithName("SetAvatar").WithSummary("Upload a new avatar image (multipart field 'file'); profiles show it once it is processed.");
         return app;
     }
 
-    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetProfileAsync(HttpContext http, string username, IGrainFactory grains)
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetProfileAsync(HttpContext http, string username, IGrainFactory grains, AvatarUrls avatars)
     {
         var normalized = AccountRules.NormalizeUsername(username);
         if (!AccountRules.IsValidUsername(normalized)
@@ -30,13 +35,14 @@ public static class UsersApi
             return ApiProblem.NotFound("No such user.");
         }
 
-        return TypedResults.Ok(ProfileResponse.From(view));
+        return TypedResults.Ok(ProfileResponse.From(view, await avatars.UrlAsync(userId, view.Profile.AvatarMediaId, http.Request)));
     }
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> UpdateProfileAsync(
         HttpContext http,
         [FromBody] ProfileChangesRequest changes,
-        IGrainFactory grains)
+        IGrainFactory grains,
+        AvatarUrls avatars)
     {
         var displayName = changes.DisplayName?.Trim();
         if (displayName is { Length: 0 or > AccountRules.MaxDisplayNameLength })
@@ -53,6 +59,14 @@ public static class UsersApi
         var profile = await grains.GetGrain<IUserGrain>(userId).UpdateProfileAsync(new ProfileChanges(displayName, changes.Bio, changes.IsPrivate));
         return profile is null
             ? ApiProblem.NotFound("The account of this token no longer exists.")
-            : TypedResults.Ok(ProfileResponse.From(new ProfileView(profile, Relationship.None)));
+            : TypedResults.Ok(ProfileResponse.From(new ProfileView(profile, Relationship.None), await avatars.UrlAsync(userId, profile.AvatarMediaId, http.Request)));
     }
+
+    /// <summary>The image goes through the media pipeline like any upload; the profile points at it from now on.</summary>
+    private static Task<Results<Accepted<MediaAccepted>, ProblemHttpResult>> SetAvatarAsync(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken) =>
+        MediaApi.ReceiveMultipartAsync(
+            http,
+            imagesOnly: true,
+            accepted: media => grains.GetGrain<IUserGrain>(http.User.UserId()).UpdateProfileAsync(new ProfileChanges(null, null, null, media.MediaId)),
+            cancellationToken);
 }

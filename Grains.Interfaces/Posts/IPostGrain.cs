@@ -6,7 +6,8 @@ namespace Instagram.Grains.Posts;
 /// One post, keyed by post ID: content, status and live counters. It publishes itself once every media
 /// item is ready (two-phase: nothing about the post reaches anyone else before that). Likes are one row
 /// each (the truth) and a counter here, written back in the background, so a hot post never queues
-/// behind one database row. Visibility (private authors, blocks) is checked by callers with the author's
+/// behind one database row. Users like and save through their <see cref="IEngagementGrain"/>, which
+/// remembers their marks. Visibility (private authors, blocks) is checked by callers with the author's
 /// user grain before asking for the post.
 /// </summary>
 public interface IPostGrain : IGrainWithIntegerKey
@@ -27,9 +28,6 @@ public interface IPostGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     Task<LikeState?> UnlikeAsync(long userId);
 
-    [AlwaysInterleave]
-    Task<bool> IsLikedByAsync(long userId);
-
     Task<CommentInfo?> AddCommentAsync(long authorId, string text);
 
     /// <summary>Deletes a comment: its author or the post's author only.</summary>
@@ -41,7 +39,4 @@ public interface IPostGrain : IGrainWithIntegerKey
     /// <summary>Saves the post for <paramref name="userId"/>; false if there is no such (published) post.</summary>
     [AlwaysInterleave]
     Task<bool> SaveAsync(long userId, bool saved);
-
-    [AlwaysInterleave]
-    Task<bool> IsSavedByAsync(long userId);
 }

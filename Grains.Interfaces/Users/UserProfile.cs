@@ -35,8 +35,8 @@ public enum RegistrationOutcome
     EmailTaken,
 }
 
-/// <summary>Fields a user may change; null leaves a field as it is.</summary>
-public sealed record ProfileChanges(string? DisplayName, string? Bio, bool? IsPrivate);
+/// <summary>Fields a user may change; null leaves a field as it is. The avatar is a media item the user uploaded.</summary>
+public sealed record ProfileChanges(string? DisplayName, string? Bio, bool? IsPrivate, long? AvatarMediaId = null);
 
 /// <summary>The viewer's relationship to a user after a follow request, and the user's follower count.</summary>
 public sealed record FollowState(bool Following, bool Requested, long FollowerCount);

@@ -7,7 +7,9 @@ namespace Instagram.Grains.Feed;
 /// A user's home feed. Pushed entries are kept newest first, capped at the timeline capacity, and written
 /// back in the background (a lost write costs nothing: a timeline without a stored record rebuilds itself
 /// from the follow graph). Reads merge them with the outboxes of followed celebrities, deduplicate (an
-/// author who crossed the threshold may appear in both) and page by post ID.
+/// author who crossed the threshold may appear in both) and page by post ID. Entries of an author the
+/// owner stopped following (or who is blocked either way) are removed and refused afterwards, so the
+/// timeline only ever holds posts its owner may see, and reads need no visibility check.
 /// </summary>
 public sealed class TimelineGrain(
     [PersistentState("timeline")] IPersistentState<TimelineState> timeline,
@@ -17,6 +19,9 @@ public sealed class TimelineGrain(
     private static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan CelebrityListLifetime = TimeSpan.FromSeconds(2);
     private const int BackfillPosts = 20;
+
+    /// <summary>How long a removed author's late pushes are refused: far longer than a fan-out batch is in flight.</summary>
+    private static readonly TimeSpan RemovedAuthorMemory = TimeSpan.FromHours(1);
 
     private bool _dirty;
     private ImmutableArray<long> _celebrities = [];
@@ -39,23 +44,26 @@ public sealed class TimelineGrain(
 
     public Task AddAsync(ImmutableArray<FeedEntry> entries)
     {
-        Merge(entries);
+        Merge(entries.Where(e => !IsRemoved(e.AuthorId)));
         return Task.CompletedTask;
     }
 
     public async Task BackfillAsync(long authorId)
     {
+        if (timeline.State.RemovedAuthors.Remove(authorId))
+        {
+            _dirty = true;
+        }
+
         Merge(await feeds.RecentPostsAsync(authorId, BackfillPosts, CancellationToken.None));
         _celebritiesReadAt = DateTimeOffset.MinValue; // the new followee may be a celebrity
     }
 
     public Task RemoveAuthorAsync(long authorId)
     {
-        if (timeline.State.Entries.RemoveAll(e => e.AuthorId == authorId) > 0)
-        {
-            _dirty = true;
-        }
-
+        timeline.State.Entries.RemoveAll(e => e.AuthorId == authorId);
+        timeline.State.RemovedAuthors[authorId] = TimeProvider.GetUtcNow();
+        _dirty = true;
         _celebritiesReadAt = DateTimeOffset.MinValue;
         return Task.CompletedTask;
     }
@@ -63,7 +71,9 @@ public sealed class TimelineGrain(
     public async Task<Page<FeedEntry>> GetPageAsync(PageCursor? after, int limit)
     {
         var before = after?.Id ?? long.MaxValue;
-        var own = timeline.State.Entries.Where(e => e.PostId < before).Take(limit + 1);
+
+        // Copied before the first await: pushes interleave with this read and change the list.
+        var own = timeline.State.Entries.Where(e => e.PostId < before).Take(limit + 1).ToList();
         var pulled = await Task.WhenAll((await CelebritiesAsync()).Select(id => GrainFactory.GetGrain<ICelebrityOutboxGrain>(id).GetBeforeAsync(before, limit + 1)));
         var merged = own.Concat(pulled.SelectMany(p => p))
             .DistinctBy(e => e.PostId)
@@ -79,30 +89,26 @@ public sealed class TimelineGrain(
     private void Merge(IEnumerable<FeedEntry> entries)
     {
         var list = timeline.State.Entries;
-        var known = list.Select(e => e.PostId).ToHashSet();
-        var added = false;
         foreach (var entry in entries)
         {
-            if (known.Add(entry.PostId))
+            var at = list.BinarySearch(entry, NewestFirst.Instance);
+            if (at >= 0 || ~at >= settings.TimelineCapacity)
             {
-                list.Add(entry);
-                added = true;
+                continue; // there already, or older than everything a full timeline keeps
             }
-        }
 
-        if (!added)
-        {
-            return;
-        }
+            list.Insert(~at, entry);
+            if (list.Count > settings.TimelineCapacity)
+            {
+                list.RemoveAt(list.Count - 1);
+            }
 
-        list.Sort((a, b) => b.PostId.CompareTo(a.PostId));
-        if (list.Count > settings.TimelineCapacity)
-        {
-            list.RemoveRange(settings.TimelineCapacity, list.Count - settings.TimelineCapacity);
+            _dirty = true;
         }
-
-        _dirty = true;
     }
+
+    private bool IsRemoved(long authorId) =>
+        timeline.State.RemovedAuthors.TryGetValue(authorId, out var at) && TimeProvider.GetUtcNow() - at < RemovedAuthorMemory;
 
     /// <summary>Followed celebrities, re-read every two seconds: feed reads far outnumber changes, and the seeds allow a few seconds of delay.</summary>
     private async Task<ImmutableArray<long>> CelebritiesAsync()
@@ -122,7 +128,24 @@ public sealed class TimelineGrain(
         if (_dirty)
         {
             _dirty = false;
+            var now = TimeProvider.GetUtcNow();
+            foreach (var (authorId, at) in timeline.State.RemovedAuthors)
+            {
+                if (now - at >= RemovedAuthorMemory)
+                {
+                    timeline.State.RemovedAuthors.Remove(authorId);
+                }
+            }
+
             await timeline.WriteStateAsync();
         }
+    }
+
+    /// <summary>Orders entries by post ID, highest (newest) first: the order the list is kept in.</summary>
+    private sealed class NewestFirst : IComparer<FeedEntry>
+    {
+        public static readonly NewestFirst Instance = new();
+
+        public int Compare(FeedEntry? x, FeedEntry? y) => (y?.PostId ?? 0).CompareTo(x?.PostId ?? 0);
     }
 }

@@ -23,8 +23,6 @@ public interface IPostStore
     /// <summary>Deletes the like row; false if there was none.</summary>
     Task<bool> RemoveLikeAsync(long postId, long userId, CancellationToken cancellationToken);
 
-    Task<bool> IsLikedAsync(long postId, long userId, CancellationToken cancellationToken);
-
     /// <summary>Writes the grain's counters to the post row, for queries that rank by them.</summary>
     Task WriteCountersAsync(long postId, long likes, long comments, CancellationToken cancellationToken);
 
@@ -39,7 +37,8 @@ public interface IPostStore
 
     Task SetSavedAsync(long postId, long userId, bool saved, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task<bool> IsSavedAsync(long postId, long userId, CancellationToken cancellationToken);
+    /// <summary>Which of <paramref name="postIds"/> the user likes and has saved; posts with neither are left out.</summary>
+    Task<IReadOnlyDictionary<long, PostMarks>> MarksAsync(long userId, IReadOnlyCollection<long> postIds, CancellationToken cancellationToken);
 
     /// <summary>Post IDs a user saved, most recently saved first.</summary>
     Task<Page<long>> SavedByAsync(long userId, PageCursor? after, int limit, CancellationToken cancellationToken);

@@ -121,8 +121,6 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids) : Grai
         return CountLike(removed ? -1 : 0, liked: false);
     }
 
-    public Task<bool> IsLikedByAsync(long userId) => posts.IsLikedAsync(PostId, userId, CancellationToken.None);
-
     public async Task<CommentInfo?> AddCommentAsync(long authorId, string text)
     {
         if (_post is not { Status: PostStatus.Published })
@@ -168,8 +166,6 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids) : Grai
         await posts.SetSavedAsync(PostId, userId, saved, TimeProvider.GetUtcNow(), CancellationToken.None);
         return true;
     }
-
-    public Task<bool> IsSavedByAsync(long userId) => posts.IsSavedAsync(PostId, userId, CancellationToken.None);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -68,6 +68,7 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph) : Grain, IUs
             DisplayName = changes.DisplayName ?? _profile.DisplayName,
             Bio = changes.Bio ?? _profile.Bio,
             IsPrivate = changes.IsPrivate ?? _profile.IsPrivate,
+            AvatarMediaId = changes.AvatarMediaId ?? _profile.AvatarMediaId,
         };
         return _profile;
     }

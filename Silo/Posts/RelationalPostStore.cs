@@ -139,9 +139,6 @@ internal sealed class RelationalPostStore(ITransactionalOutbox outbox) : IPostSt
     public async Task<bool> RemoveLikeAsync(long postId, long userId, CancellationToken cancellationToken) =>
         await ExecuteAsync("DELETE FROM likes WHERE post_id = @post AND user_id = @user", postId, userId, null, cancellationToken).ConfigureAwait(false) == 1;
 
-    public Task<bool> IsLikedAsync(long postId, long userId, CancellationToken cancellationToken) =>
-        ExistsAsync("SELECT 1 FROM likes WHERE post_id = @post AND user_id = @user", postId, userId, cancellationToken);
-
     public Task WriteCountersAsync(long postId, long likes, long comments, CancellationToken cancellationToken) =>
         database.WriteStatementAsync(
             async (connection, transaction, ct) =>
@@ -202,8 +199,30 @@ internal sealed class RelationalPostStore(ITransactionalOutbox outbox) : IPostSt
             ? ExecuteAsync("INSERT INTO saves (post_id, user_id, created_at) VALUES (@post, @user, @now) ON CONFLICT DO NOTHING", postId, userId, now, cancellationToken)
             : ExecuteAsync("DELETE FROM saves WHERE post_id = @post AND user_id = @user", postId, userId, null, cancellationToken);
 
-    public Task<bool> IsSavedAsync(long postId, long userId, CancellationToken cancellationToken) =>
-        ExistsAsync("SELECT 1 FROM saves WHERE post_id = @post AND user_id = @user", postId, userId, cancellationToken);
+    public Task<IReadOnlyDictionary<long, PostMarks>> MarksAsync(long userId, IReadOnlyCollection<long> postIds, CancellationToken cancellationToken) =>
+        postIds.Count == 0 ? Task.FromResult<IReadOnlyDictionary<long, PostMarks>>(new Dictionary<long, PostMarks>()) : database.ReadAsync<IReadOnlyDictionary<long, PostMarks>>(
+            async (connection, transaction, ct) =>
+            {
+                // The IDs are numbers we hold, not client text: written into the statement, one query serves any page size.
+                var list = string.Join(",", postIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+                await using var select = connection.CreateCommand(
+                    $"""
+                    SELECT post_id, 1 FROM likes WHERE user_id = @user AND post_id IN ({list})
+                    UNION ALL
+                    SELECT post_id, 2 FROM saves WHERE user_id = @user AND post_id IN ({list})
+                    """, transaction).With("@user", userId);
+                await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var marks = new Dictionary<long, PostMarks>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var postId = reader.GetInt64(0);
+                    var current = marks.GetValueOrDefault(postId);
+                    marks[postId] = reader.GetInt32(1) == 1 ? current with { Liked = true } : current with { Saved = true };
+                }
+
+                return marks;
+            },
+            cancellationToken);
 
     public async Task<Page<long>> SavedByAsync(long userId, PageCursor? after, int limit, CancellationToken cancellationToken)
     {
@@ -271,15 +290,6 @@ internal sealed class RelationalPostStore(ITransactionalOutbox outbox) : IPostSt
                 }
 
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            },
-            cancellationToken);
-
-    private Task<bool> ExistsAsync(string sql, long postId, long userId, CancellationToken cancellationToken) =>
-        database.ReadAsync(
-            async (connection, transaction, ct) =>
-            {
-                await using var select = connection.CreateCommand(sql, transaction).With("@post", postId).With("@user", userId);
-                return await select.ExecuteScalarAsync(ct).ConfigureAwait(false) is not null and not DBNull;
             },
             cancellationToken);
 

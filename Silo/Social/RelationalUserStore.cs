@@ -75,13 +75,14 @@ internal sealed class RelationalUserStore(RelationalDatabase database) : IUserSt
                 await using var update = connection.CreateCommand(
                     """
                     UPDATE users SET display_name = COALESCE(@displayName, display_name), bio = COALESCE(@bio, bio),
-                        is_private = COALESCE(@isPrivate, is_private)
+                        is_private = COALESCE(@isPrivate, is_private), avatar_media_id = COALESCE(@avatar, avatar_media_id)
                     WHERE user_id = @id
                     """, transaction)
                     .With("@id", userId)
                     .With("@displayName", changes.DisplayName)
                     .With("@bio", changes.Bio)
-                    .With("@isPrivate", changes.IsPrivate);
+                    .With("@isPrivate", changes.IsPrivate)
+                    .With("@avatar", changes.AvatarMediaId);
                 return await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
             cancellationToken);

@@ -1,5 +1,12 @@
+using System.Globalization;
 using System.Net;
 using ApiFrontend.Tests.Infrastructure;
+using Instagram.Grains.Feed;
+using Instagram.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Runtime;
+using Runtime.Hosting;
+using Runtime.Storage.Relational;
 using Xunit;
 
 namespace ApiFrontend.Tests.Social;
@@ -18,6 +25,8 @@ public abstract class FeedSpecification : IAsyncLifetime
     private EmbeddedApi _api = null!;
 
     protected EmbeddedApi Api => _api;
+
+    private IGrainFactory Grains => _api.Services.GetRequiredService<IGrainFactory>();
 
     protected abstract Task<Dictionary<string, string>> SettingsAsync();
 
@@ -179,6 +188,52 @@ public abstract class FeedSpecification : IAsyncLifetime
         }
 
         fans.ForEach(f => f.Dispose());
+    }
+
+    [Fact]
+    public async Task A_push_arriving_after_an_unfollow_is_refused_until_the_author_is_followed_again()
+    {
+        using var author = await Api.RegisterAsync("lingering");
+        using var follower = await Api.RegisterAsync("leaver");
+        await follower.FollowAsync(author);
+        var postId = await _samples.PublishedPostAsync(author);
+        await Eventually.TrueAsync(async () => (await follower.FeedPageAsync()).PostIds.Contains(postId), "the post reaches the feed");
+        await follower.Client.SendJsonAsync(HttpMethod.Delete, $"/api/v1/users/{author.UserId}/follow");
+
+        // A fan-out that read its follower batch before the unfollow delivers only now.
+        var entry = new FeedEntry(long.Parse(postId, CultureInfo.InvariantCulture), long.Parse(author.UserId, CultureInfo.InvariantCulture));
+        await Grains.GetGrain<ITimelineGrain>(long.Parse(follower.UserId, CultureInfo.InvariantCulture)).AddAsync([entry]);
+        Assert.DoesNotContain(postId, (await follower.FeedPageAsync()).PostIds);
+
+        await follower.FollowAsync(author);
+        Assert.Contains(postId, (await follower.FeedPageAsync()).PostIds);
+    }
+
+    [Fact]
+    public async Task A_timeline_whose_stored_state_is_lost_is_rebuilt_from_the_follow_graph()
+    {
+        using var author = await Api.RegisterAsync("steady");
+        using var other = await Api.RegisterAsync("another");
+        using var follower = await Api.RegisterAsync("forgetful");
+        await follower.FollowAsync(author);
+        await follower.FollowAsync(other);
+        var posts = new[] { await _samples.PublishedPostAsync(author), await _samples.PublishedPostAsync(other), await _samples.PublishedPostAsync(author) };
+        await Eventually.TrueAsync(async () => (await follower.FeedPageAsync()).PostIds.Count == 3, "the posts reach the feed");
+
+        await RestartAsync(); // every timeline written back and deactivated
+        var storage = Api.Services.GetRequiredService<StorageChoice>();
+        var database = Api.Services.GetRequiredService<DatabaseRegistry>().Get(storage.Database);
+        var lost = await database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var delete = connection.CreateCommand("DELETE FROM grain_state WHERE grain_type = 'timeline'", transaction);
+                return await delete.ExecuteNonQueryAsync(ct);
+            },
+            CancellationToken.None);
+        Assert.True(lost > 0);
+
+        using var again = Reconnect(follower);
+        Assert.Equal(posts.Reverse(), (await again.FeedPageAsync()).PostIds);
     }
 
     [Fact]
