@@ -17,7 +17,7 @@ public static partial class AccountRules
 
     /// <summary>Deliberately loose (the address is proven by mail, not by regex): one @, something either side, no spaces.</summary>
     public static bool IsValidEmail(string email) =>
-        email.Length <= 254 && EmailPattern().IsMatch(email);
+        email.Length <= 254 && EmailPattern().IsMatch(email) && Hosting.TextRules.IsSingleLine(email);
 
     [GeneratedRegex("^[a-z0-9._]{1,30}$", RegexOptions.CultureInvariant)]
     private static partial Regex UsernamePattern();

@@ -62,9 +62,9 @@ public static class AccountsApi
             return ApiProblem.Invalid($"password must be {AccountRules.MinPasswordLength}–{AccountRules.MaxPasswordLength} characters.");
         }
 
-        if (displayName.Length > AccountRules.MaxDisplayNameLength)
+        if (displayName.Length > AccountRules.MaxDisplayNameLength || !TextRules.IsSingleLine(displayName))
         {
-            return ApiProblem.Invalid($"display_name must be at most {AccountRules.MaxDisplayNameLength} characters.");
+            return ApiProblem.Invalid($"display_name must be at most {AccountRules.MaxDisplayNameLength} characters, without control characters.");
         }
 
         var userId = ids.NextId();
@@ -87,7 +87,8 @@ public static class AccountsApi
         IPasswordHasher<AccountCredential> hasher,
         TokenIssuer tokens)
     {
-        if (string.IsNullOrWhiteSpace(request.Login) || string.IsNullOrEmpty(request.Password) || request.Password.Length > AccountRules.MaxPasswordLength)
+        if (string.IsNullOrWhiteSpace(request.Login) || !TextRules.IsSingleLine(request.Login) || request.Login.Length > 254
+            || string.IsNullOrEmpty(request.Password) || request.Password.Length > AccountRules.MaxPasswordLength)
         {
             return ApiProblem.Malformed("Send login (a username or email) and password.");
         }

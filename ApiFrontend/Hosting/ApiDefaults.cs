@@ -12,8 +12,16 @@ public static class ApiDefaults
 {
     public const string OpenApiDocument = "v1";
 
+    /// <summary>
+    /// Request bodies beyond this are refused with 413 while they arrive: JSON bodies are a few kilobytes (a
+    /// caption is at most 2 200 characters), so nothing larger is buffered for parsing. Uploads raise the
+    /// limit for themselves, to the size of what they accept.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
     public static IHostApplicationBuilder AddApiDefaults(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler(options => options.StatusCodeSelector = StatusOf);
         builder.Services.ConfigureHttpJsonOptions(options =>

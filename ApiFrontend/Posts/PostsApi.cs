@@ -120,9 +120,9 @@ public static class PostsApi
         HttpContext http, long postId, CommentRequest request, IGrainFactory grains, PostReader reader)
     {
         var text = request.Text?.Trim();
-        if (text is not { Length: > 0 and <= MaxCommentLength })
+        if (text is not { Length: > 0 and <= MaxCommentLength } || !TextRules.IsMultiLine(text))
         {
-            return ApiProblem.Invalid($"text must be 1–{MaxCommentLength} characters.");
+            return ApiProblem.Invalid($"text must be 1–{MaxCommentLength} characters, without control characters other than line breaks.");
         }
 
         var userId = http.User.UserId();
@@ -172,9 +172,9 @@ public static class PostsApi
         }
 
         var caption = request.Caption ?? string.Empty;
-        if (caption.Length > CaptionParser.MaxCaptionLength)
+        if (caption.Length > CaptionParser.MaxCaptionLength || !TextRules.IsMultiLine(caption))
         {
-            problem = $"caption must be at most {CaptionParser.MaxCaptionLength} characters.";
+            problem = $"caption must be at most {CaptionParser.MaxCaptionLength} characters, without control characters other than line breaks.";
             return null;
         }
 
@@ -187,7 +187,7 @@ public static class PostsApi
         PostLocation? location = null;
         if (request.Location is { } place)
         {
-            if (place is not { Lat: >= -90 and <= 90, Lng: >= -180 and <= 180, Name.Length: > 0 and <= MaxLocationNameLength })
+            if (place is not { Lat: >= -90 and <= 90, Lng: >= -180 and <= 180, Name.Length: > 0 and <= MaxLocationNameLength } || !TextRules.IsSingleLine(place.Name))
             {
                 problem = $"location needs lat (−90…90), lng (−180…180) and a name of 1–{MaxLocationNameLength} characters.";
                 return null;

@@ -45,14 +45,14 @@ public static class UsersApi
         AvatarUrls avatars)
     {
         var displayName = changes.DisplayName?.Trim();
-        if (displayName is { Length: 0 or > AccountRules.MaxDisplayNameLength })
+        if (displayName is not null && (displayName.Length is 0 or > AccountRules.MaxDisplayNameLength || !TextRules.IsSingleLine(displayName)))
         {
-            return ApiProblem.Invalid($"display_name must be 1–{AccountRules.MaxDisplayNameLength} characters.");
+            return ApiProblem.Invalid($"display_name must be 1–{AccountRules.MaxDisplayNameLength} characters, without control characters.");
         }
 
-        if (changes.Bio is { Length: > AccountRules.MaxBioLength })
+        if (changes.Bio is not null && (changes.Bio.Length > AccountRules.MaxBioLength || !TextRules.IsMultiLine(changes.Bio)))
         {
-            return ApiProblem.Invalid($"bio must be at most {AccountRules.MaxBioLength} characters.");
+            return ApiProblem.Invalid($"bio must be at most {AccountRules.MaxBioLength} characters, without control characters other than line breaks.");
         }
 
         var userId = http.User.UserId();

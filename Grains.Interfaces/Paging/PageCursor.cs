@@ -22,8 +22,11 @@ public readonly record struct PageCursor(long Time, long Id)
     public static bool TryDecode(string? text, out PageCursor cursor)
     {
         cursor = default;
-        Span<byte> bytes = stackalloc byte[18];
-        if (string.IsNullOrEmpty(text) || text.Length > 32 || !Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != 16)
+        Span<byte> bytes = stackalloc byte[16];
+
+        // Validated before decoding: TryDecodeFromChars throws, rather than answering false, on some malformed input.
+        if (string.IsNullOrEmpty(text) || text.Length > 32 || !Base64Url.IsValid(text, out var length) || length != 16
+            || !Base64Url.TryDecodeFromChars(text, bytes, out var written) || written != 16)
         {
             return false;
         }

@@ -24,7 +24,10 @@ public interface IFollowGraph
     /// <summary>Drops a pending request; false if there was none.</summary>
     Task<bool> DenyAsync(long targetId, long requesterId, CancellationToken cancellationToken);
 
-    /// <summary>Blocks, removing follows both ways and pending requests both ways. False if the target does not exist.</summary>
+    /// <summary>
+    /// Blocks, removing follows both ways and pending requests both ways. False if the target does not exist, or
+    /// blocks the blocker already (and so does not exist for them).
+    /// </summary>
     Task<bool> BlockAsync(long blockerId, long blockedId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task UnblockAsync(long blockerId, long blockedId, CancellationToken cancellationToken);

@@ -88,7 +88,9 @@ internal sealed class RelationalFollowGraph(RelationalDatabase database) : IFoll
         database.WriteAsync(
             async (connection, transaction, ct) =>
             {
-                if (!await LockUsersAsync(connection, transaction, blockerId, blockedId, ct).ConfigureAwait(false))
+                // Someone who blocked the blocker does not exist for them: blocking back is as unknown a user as any.
+                if (!await LockUsersAsync(connection, transaction, blockerId, blockedId, ct).ConfigureAwait(false)
+                    || await ExistsAsync(connection, transaction, "SELECT 1 FROM blocks WHERE blocker_id = @b AND blocked_id = @a", blockerId, blockedId, ct).ConfigureAwait(false))
                 {
                     return false;
                 }
