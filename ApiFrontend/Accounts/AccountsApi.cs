@@ -32,7 +32,7 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags(Tag).AllowAnonymous();
-        auth.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Create an account; answers with an access token.");
+        auth.MapPost("/register", RegisterAsync).RequireRateLimit(RateLimitAction.Write).WithName("Register").WithSummary("Create an account; answers with an access token.");
         auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("Login").WithSummary("Exchange a username or email and password for an access token.");
         return app;
     }

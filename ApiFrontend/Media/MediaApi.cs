@@ -1,6 +1,7 @@
 using System.Globalization;
 using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Idempotency;
+using Instagram.ApiFrontend.RateLimits;
 using Instagram.Grains.Identity;
 using Instagram.Grains.Media;
 using Instagram.Silo.Media;
@@ -33,14 +34,14 @@ public static class MediaApi
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
     {
         var media = app.MapGroup("/api/v1/media").WithTags(Tag);
-        media.MapPost("/", UploadAsync).RequireAuthorization()
+        media.MapPost("/", UploadAsync).RequireAuthorization().RequireRateLimit(RateLimitAction.Write)
             .WithName("UploadMedia").WithSummary("Upload a photo or video (multipart field 'file'); processing continues in the background.")
             .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().WithIdempotency();
         media.MapGet("/upload-url", IssueUploadUrlAsync).RequireAuthorization()
             .WithName("GetMediaUploadUrl").WithSummary("Get a URL to PUT the bytes of one photo or video to directly.");
         media.MapPut("/uploads/{mediaId:long}", ReceiveDirectUploadAsync).AllowAnonymous()
             .WithName("PutMediaUpload").WithSummary("The target of an upload URL issued by this API (authorised by its signature).");
-        media.MapPost("/{mediaId:long}/complete", CompleteAsync).RequireAuthorization()
+        media.MapPost("/{mediaId:long}/complete", CompleteAsync).RequireAuthorization().RequireRateLimit(RateLimitAction.Write)
             .WithName("CompleteMediaUpload").WithSummary("Confirm that the bytes were PUT to the upload URL; processing starts.");
         media.MapGet("/{mediaId:long}", GetAsync).RequireAuthorization()
             .WithName("GetMedia").WithSummary("A media item: status, dimensions, blurhash and variant URLs.");

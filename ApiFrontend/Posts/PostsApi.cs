@@ -27,19 +27,19 @@ public static class PostsApi
         var posts = app.MapGroup("/api/v1/posts").WithTags(Tag).RequireAuthorization();
         posts.MapPost("/", CreateAsync).RequireRateLimit(RateLimitAction.Post).WithIdempotency().WithName("CreatePost").WithSummary("Post 1–10 of one's own media; published once every item is processed.");
         posts.MapGet("/{postId:long}", GetAsync).WithName("GetPost").WithSummary("A post with its author, media, counters and the caller's like and save.");
-        posts.MapDelete("/{postId:long}", DeleteAsync).WithName("DeletePost").WithSummary("Delete a post (its author only).");
+        posts.MapDelete("/{postId:long}", DeleteAsync).RequireRateLimit(RateLimitAction.Write).WithName("DeletePost").WithSummary("Delete a post (its author only).");
         posts.MapPost("/{postId:long}/like", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => LikeAsync(http, postId, grains, reader, like: true))
             .RequireRateLimit(RateLimitAction.Like).WithName("LikePost").WithSummary("Like a post. Idempotent.");
         posts.MapDelete("/{postId:long}/like", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => LikeAsync(http, postId, grains, reader, like: false))
-            .WithName("UnlikePost").WithSummary("Take a like back. Idempotent.");
+            .RequireRateLimit(RateLimitAction.Write).WithName("UnlikePost").WithSummary("Take a like back. Idempotent.");
         posts.MapGet("/{postId:long}/comments", CommentsAsync).WithName("GetComments").WithSummary("Comments on a post, newest first.");
         posts.MapPost("/{postId:long}/comments", CommentAsync).RequireRateLimit(RateLimitAction.Comment).WithIdempotency().WithName("AddComment").WithSummary("Comment on a post.");
-        posts.MapDelete("/{postId:long}/comments/{commentId:long}", DeleteCommentAsync).WithName("DeleteComment")
+        posts.MapDelete("/{postId:long}/comments/{commentId:long}", DeleteCommentAsync).RequireRateLimit(RateLimitAction.Write).WithName("DeleteComment")
             .WithSummary("Delete a comment (its author or the post's author).");
         posts.MapPost("/{postId:long}/save", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => SaveAsync(http, postId, grains, reader, save: true))
-            .WithName("SavePost").WithSummary("Save a post to the caller's collection.");
+            .RequireRateLimit(RateLimitAction.Write).WithName("SavePost").WithSummary("Save a post to the caller's collection.");
         posts.MapDelete("/{postId:long}/save", (HttpContext http, long postId, IGrainFactory grains, PostReader reader) => SaveAsync(http, postId, grains, reader, save: false))
-            .WithName("UnsavePost").WithSummary("Remove a post from the caller's collection.");
+            .RequireRateLimit(RateLimitAction.Write).WithName("UnsavePost").WithSummary("Remove a post from the caller's collection.");
         return app;
     }
 

@@ -8,6 +8,9 @@ public enum RateLimitAction
     Like,
     Comment,
 
+    /// <summary>Every other write (unlike, unfollow, block, uploads, edits, deletions, registration …): one budget, so every write carries the headers.</summary>
+    Write,
+
     /// <summary>Login attempts, limited per account and per client address (<see cref="RateLimiter.AcquireLoginAsync"/>).</summary>
     Login,
 }

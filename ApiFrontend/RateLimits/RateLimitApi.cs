@@ -26,5 +26,6 @@ public static class RateLimitApi
         where TBuilder : IEndpointConventionBuilder =>
         endpoint
             .AddEndpointFilter(new RateLimitFilter(action))
+            .WithMetadata(new RateLimitedEndpoint(action))
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -23,6 +23,9 @@ public sealed class RateLimitOptions
     /// <summary>Comments. Default 50 per hour.</summary>
     public RateLimitRule Comment { get; set; } = new() { Limit = 50, Window = TimeSpan.FromHours(1) };
 
+    /// <summary>Writes without a limit of their own, together (registration: per client address). Default 300 per hour.</summary>
+    public RateLimitRule Write { get; set; } = new() { Limit = 300, Window = TimeSpan.FromHours(1) };
+
     /// <summary>Login attempts, per account and per client address. Default 5 per minute.</summary>
     public RateLimitRule Login { get; set; } = new() { Limit = 5, Window = TimeSpan.FromMinutes(1) };
 
@@ -32,6 +35,7 @@ public sealed class RateLimitOptions
         RateLimitAction.Post => Post,
         RateLimitAction.Like => Like,
         RateLimitAction.Comment => Comment,
+        RateLimitAction.Write => Write,
         RateLimitAction.Login => Login,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No rate limit is configured for this action."),
     };

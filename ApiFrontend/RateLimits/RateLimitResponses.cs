@@ -41,6 +41,7 @@ public static class RateLimitResponses
         RateLimitAction.Post => "posts",
         RateLimitAction.Like => "likes",
         RateLimitAction.Comment => "comments",
+        RateLimitAction.Write => "writes",
         RateLimitAction.Login => "login attempts",
         _ => action.ToString().ToLowerInvariant(),
     };

@@ -19,16 +19,16 @@ public static class FollowApi
         var users = app.MapGroup("/api/v1/users/{userId:long}").WithTags(Tag).RequireAuthorization();
         users.MapPost("/follow", FollowAsync).RequireRateLimit(RateLimitAction.Follow)
             .WithName("Follow").WithSummary("Follow a user (or ask to, if the account is private). Idempotent.");
-        users.MapDelete("/follow", UnfollowAsync).WithName("Unfollow").WithSummary("Stop following a user, or withdraw a follow request.");
+        users.MapDelete("/follow", UnfollowAsync).RequireRateLimit(RateLimitAction.Write).WithName("Unfollow").WithSummary("Stop following a user, or withdraw a follow request.");
         users.MapGet("/followers", FollowersAsync).WithName("GetFollowers").WithSummary("Who follows a user, newest first.");
         users.MapGet("/following", FollowingAsync).WithName("GetFollowing").WithSummary("Whom a user follows, newest first.");
-        users.MapPost("/block", BlockAsync).WithName("Block").WithSummary("Block a user: follows both ways end, and neither sees the other.");
-        users.MapDelete("/block", UnblockAsync).WithName("Unblock").WithSummary("Lift a block.");
+        users.MapPost("/block", BlockAsync).RequireRateLimit(RateLimitAction.Write).WithName("Block").WithSummary("Block a user: follows both ways end, and neither sees the other.");
+        users.MapDelete("/block", UnblockAsync).RequireRateLimit(RateLimitAction.Write).WithName("Unblock").WithSummary("Lift a block.");
 
         var requests = app.MapGroup("/api/v1/follow-requests").WithTags(Tag).RequireAuthorization();
         requests.MapGet("/", FollowRequestsAsync).WithName("GetFollowRequests").WithSummary("Users waiting for the caller's approval, newest first.");
-        requests.MapPost("/{userId:long}/approve", ApproveAsync).WithName("ApproveFollowRequest").WithSummary("Let a user follow the caller.");
-        requests.MapPost("/{userId:long}/deny", DenyAsync).WithName("DenyFollowRequest").WithSummary("Turn down a follow request.");
+        requests.MapPost("/{userId:long}/approve", ApproveAsync).RequireRateLimit(RateLimitAction.Write).WithName("ApproveFollowRequest").WithSummary("Let a user follow the caller.");
+        requests.MapPost("/{userId:long}/deny", DenyAsync).RequireRateLimit(RateLimitAction.Write).WithName("DenyFollowRequest").WithSummary("Turn down a follow request.");
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Instagram.ApiFrontend.Accounts;
 using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Media;
+using Instagram.ApiFrontend.RateLimits;
 using Instagram.Grains.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,8 +20,8 @@ public static class UsersApi
     {
         var users = app.MapGroup("/api/v1/users").WithTags(Tag).RequireAuthorization();
         users.MapGet("/{username}", GetProfileAsync).WithName("GetProfile").WithSummary("A profile with counts and how the caller relates to it.");
-        users.MapPatch("/me", UpdateProfileAsync).WithName("UpdateProfile").WithSummary("Change the caller's display name, bio or privacy.");
-        users.MapPut("/me/avatar", SetAvatarAsync).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
+        users.MapPatch("/me", UpdateProfileAsync).RequireRateLimit(RateLimitAction.Write).WithName("UpdateProfile").WithSummary("Change the caller's display name, bio or privacy.");
+        users.MapPut("/me/avatar", SetAvatarAsync).RequireRateLimit(RateLimitAction.Write).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
             .WithName("SetAvatar").WithSummary("Upload a new avatar image (multipart field 'file'); profiles show it once it is processed.");
         return app;
     }

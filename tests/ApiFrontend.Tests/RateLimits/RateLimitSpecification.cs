@@ -4,6 +4,7 @@ using System.Text.Json;
 using ApiFrontend.Tests.Infrastructure;
 using Instagram.ApiFrontend.RateLimits;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -48,6 +49,27 @@ public sealed class RateLimitSpecification
         Assert.InRange(retryAfter.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
         var reset = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Header(refused, "X-RateLimit-Reset"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.InRange(reset - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Every_write_counts_against_a_limit_and_so_carries_the_headers()
+    {
+        await using var api = new EmbeddedApi();
+        var unlimited = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
+            .Where(e => e.Metadata.GetMetadata<RateLimitedEndpoint>() is null)
+            .Select(e => e.RoutePattern.RawText!)
+            .ToList();
+
+        // Login counts per account and address in its handler; an upload URL's PUT is authorised by its signature, not a user.
+        Assert.Equal(["/api/v1/auth/login", "/api/v1/media/uploads/{mediaId:long}"], unlimited.Order());
+
+        using var alice = api.CreateClientFor(Alice);
+        using var unlike = await alice.DeleteAsync("/api/v1/posts/1/like");
+        Assert.Equal(HttpStatusCode.NotFound, unlike.StatusCode);
+        Assert.Equal("300", Header(unlike, "X-RateLimit-Limit"));
+        Assert.Equal("299", Header(unlike, "X-RateLimit-Remaining"));
     }
 
     [Fact]
