@@ -48,11 +48,11 @@ public sealed class EngagementGrain(IPostStore posts) : Grain, IEngagementGrain
             {
                 _known[postId] = read.GetValueOrDefault(postId);
             }
-
-            Forget();
         }
 
-        return [.. postIds.Select(id => _known[id])];
+        var marks = postIds.Select(id => _known[id]).ToImmutableArray();
+        Forget(); // after answering: what is forgotten may be this very page (old saved posts, say)
+        return marks;
     }
 
     /// <summary>
