@@ -1,0 +1,120 @@
+using Instagram.ApiFrontend.Hosting;
+using Instagram.Grains.Identity;
+using Instagram.Silo.Hosting;
+using Microsoft.Data.Sqlite;
+using Runtime;
+using Runtime.Hosting;
+using Runtime.Statistics;
+using Runtime.Storage.Relational;
+
+namespace Feed.Benchmarks.Hosting;
+
+/// <summary>
+/// The product in embedded mode, built exactly as ApiFrontend/Program.cs builds it, serving on Kestrel at
+/// 127.0.0.1 on a free port, with its data in a temporary directory (deleted on dispose) or, given a
+/// connection string, in PostgreSQL. The benchmark's own endpoints are mapped beside the API's.
+/// </summary>
+internal sealed class ProductHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _dataDirectory;
+
+    private ProductHost(WebApplication app, string dataDirectory, Uri address)
+    {
+        _app = app;
+        _dataDirectory = dataDirectory;
+        Address = address;
+        Tokens = new BearerTokens(app.Services);
+    }
+
+    /// <summary>Where the API listens, e.g. http://127.0.0.1:41234.</summary>
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public IRuntimeStatistics Statistics => Services.GetRequiredService<IRuntimeStatistics>();
+
+    /// <summary>The app's own ID generator: seeded rows get IDs exactly like the ones the app makes.</summary>
+    public SnowflakeIdGenerator Ids => Services.GetRequiredService<SnowflakeIdGenerator>();
+
+    public BearerTokens Tokens { get; }
+
+    /// <summary>The app's database instance (the one its grains use), for seeding and counting rows.</summary>
+    public RelationalDatabase Database
+    {
+        get
+        {
+            var storage = Services.GetRequiredService<StorageChoice>();
+            return Services.GetRequiredService<DatabaseRegistry>().Get(storage.Database);
+        }
+    }
+
+    /// <param name="postgresConnectionString">Null for the embedded default (SQLite in the data directory).</param>
+    /// <param name="mapEndpoints">The benchmark's own endpoints, mapped after the API's.</param>
+    public static async Task<ProductHost> StartAsync(string? postgresConnectionString, Action<WebApplication>? mapEndpoints = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "instagram-feed-bench-" + Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(Settings(dataDirectory, postgresConnectionString));
+        builder.WebHost.UseUrls("http://127.0.0.1:0"); // port 0: Kestrel takes a free one, read back below
+
+        builder.AddInstagramSilo();
+        builder.AddApiDefaults();
+        builder.AddApiAreas();
+
+        var app = builder.Build();
+        app.UseApiDefaults();
+        app.MapApiAreas();
+        app.MapOpenApi();
+        mapEndpoints?.Invoke(app);
+        await app.StartAsync();
+        return new ProductHost(app, dataDirectory, new Uri(app.Urls.Single()));
+    }
+
+    /// <summary>An HTTP client of the API, authenticated as <paramref name="userId"/> when given.</summary>
+    public HttpClient CreateClient(long? userId = null)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        if (userId is { } id)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For(id));
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools(); // pooled connections hold the file open
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(string dataDirectory, string? postgresConnectionString)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Storage:PostgresConnectionString"] = postgresConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+
+            // Each host makes a fresh data-protection key (for its tokens) and warns that it is unencrypted: noise here.
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        };
+
+        // Seeding posts through the API and warm-up reads must never be throttled: every limit at its maximum.
+        foreach (var action in new[] { "Follow", "Post", "Like", "Comment", "Write", "Login" })
+        {
+            settings[$"RateLimits:{action}:Limit"] = Instagram.ApiFrontend.RateLimits.RateLimitRule.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+}

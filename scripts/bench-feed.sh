@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The home feed benchmark (Release): the product hosted in-process on Kestrel, loaded by wrk over loopback.
+# Feed reads on SQLite against a precomputed response of the same bytes; the grain path against a one-query pull
+# feed on PostgreSQL; fan-out latency to 9 999 followers (cold and warm); a celebrity with 1 000 000 followers.
+# Installs wrk and libvips/ffmpeg (media grains load libvips) if missing, starts a private PostgreSQL on
+# 127.0.0.1 and stops it afterwards.
+# Extra arguments go to the benchmark: --window s, --warmup s, --readers n, --authors n, --follows n, --connections n,
+# --fanout-followers n, --celebrity-followers n, --sample n, --seed n, --only feed|pull|fanout|celebrity.
+# A quick smoke run: scripts/bench-feed.sh --window 2 --celebrity-followers 20000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+source scripts/lib/postgres.sh
+source scripts/lib/media.sh
+
+ensure_dotnet
+ensure_packages wrk
+ensure_media_runtime
+trap postgres_stop EXIT
+postgres_start
+dotnet build -c Release benchmarks/Feed.Benchmarks -v quiet -nologo
+# libvips loads its openslide module, which brings Debian's libsqlite3.so.0 into the global symbol scope. The
+# product's SQLite (SQLitePCLRaw's e_sqlite3) binds its own exported functions lazily, so its first WAL
+# auto-checkpoint after that calls Debian's sqlite3_wal_checkpoint_v2 with an e_sqlite3 handle and the process
+# dies with SIGSEGV. Binding every symbol at load time keeps e_sqlite3 on its own functions. (A product bug,
+# reported; this only keeps the benchmark running.)
+LD_BIND_NOW=1 dotnet benchmarks/Feed.Benchmarks/bin/Release/net10.0/Feed.Benchmarks.dll "$@"
