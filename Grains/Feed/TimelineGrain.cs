@@ -4,9 +4,10 @@ using Instagram.Grains.Paging;
 namespace Instagram.Grains.Feed;
 
 /// <summary>
-/// A user's home feed. Pushed entries are kept newest first, capped at the timeline capacity, and written
-/// back in the background (a lost write costs nothing: a timeline without a stored record rebuilds itself
-/// from the follow graph). Reads merge them with the outboxes of followed celebrities, deduplicate (an
+/// A user's home feed. Pushed entries are kept newest first, capped at the timeline capacity, and stored
+/// before a push is acknowledged: the fan-out's event is acknowledged only when every push returned, so a
+/// crash at any point loses no entry (a timeline without a stored record rebuilds itself from the follow
+/// graph instead, which is why a rebuild is written only at deactivation or with the next change). Reads merge them with the outboxes of followed celebrities, deduplicate (an
 /// author who crossed the threshold may appear in both) and page by post ID. Entries of an author the
 /// owner stopped following (or who is blocked either way) are removed and refused afterwards, so the
 /// timeline only ever holds posts its owner may see, and reads need no visibility check.
@@ -16,7 +17,6 @@ public sealed class TimelineGrain(
     IFeedStore feeds,
     FeedSettings settings) : Grain, ITimelineGrain
 {
-    private static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan CelebrityListLifetime = TimeSpan.FromSeconds(2);
     private const int BackfillPosts = 20;
 
@@ -36,8 +36,6 @@ public sealed class TimelineGrain(
             Merge(await feeds.RecentPostsOfFolloweesAsync(UserId, settings.TimelineCapacity, cancellationToken));
             _dirty = true;
         }
-
-        RegisterGrainTimer(_ => WriteAsync(), WriteBehind, WriteBehind);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteAsync();
@@ -45,7 +43,7 @@ public sealed class TimelineGrain(
     public Task AddAsync(ImmutableArray<FeedEntry> entries)
     {
         Merge(entries.Where(e => !IsRemoved(e.AuthorId)));
-        return Task.CompletedTask;
+        return WriteAsync();
     }
 
     public async Task BackfillAsync(long authorId)
@@ -57,6 +55,7 @@ public sealed class TimelineGrain(
 
         Merge(await feeds.RecentPostsAsync(authorId, BackfillPosts, CancellationToken.None));
         _celebritiesReadAt = DateTimeOffset.MinValue; // the new followee may be a celebrity
+        await WriteAsync();
     }
 
     public Task RemoveAuthorAsync(long authorId)
@@ -65,7 +64,7 @@ public sealed class TimelineGrain(
         timeline.State.RemovedAuthors[authorId] = TimeProvider.GetUtcNow();
         _dirty = true;
         _celebritiesReadAt = DateTimeOffset.MinValue;
-        return Task.CompletedTask;
+        return WriteAsync();
     }
 
     public async Task<Page<FeedEntry>> GetPageAsync(PageCursor? after, int limit)
@@ -123,22 +122,25 @@ public sealed class TimelineGrain(
         return _celebrities;
     }
 
+    /// <summary>Stores the timeline if it changed. Clean only once stored: a push whose write failed is written by its retry.</summary>
     private async Task WriteAsync()
     {
-        if (_dirty)
+        if (!_dirty)
         {
-            _dirty = false;
-            var now = TimeProvider.GetUtcNow();
-            foreach (var (authorId, at) in timeline.State.RemovedAuthors)
-            {
-                if (now - at >= RemovedAuthorMemory)
-                {
-                    timeline.State.RemovedAuthors.Remove(authorId);
-                }
-            }
-
-            await timeline.WriteStateAsync();
+            return;
         }
+
+        var now = TimeProvider.GetUtcNow();
+        foreach (var (authorId, at) in timeline.State.RemovedAuthors)
+        {
+            if (now - at >= RemovedAuthorMemory)
+            {
+                timeline.State.RemovedAuthors.Remove(authorId);
+            }
+        }
+
+        await timeline.WriteStateAsync();
+        _dirty = false;
     }
 
     /// <summary>Orders entries by post ID, highest (newest) first: the order the list is kept in.</summary>

@@ -23,7 +23,7 @@ public sealed class MediaJobCrashSpecification
         await MakeVideoAsync(video); // long enough to transcode for a few seconds on two cores
         var environment = new Dictionary<string, string> { ["INSTAGRAM_DATA_DIR"] = data.Path, ["Media__Workers"] = "1" };
 
-        await using (var first = DotnetProcess.Start("Media.CrashHost.dll", ["submit", video, MediaId.ToString(), OwnerId.ToString()], environment))
+        await using (var first = DotnetProcess.Start("Silo.CrashHost.dll", ["media-submit", video, MediaId.ToString(), OwnerId.ToString()], environment))
         {
             await first.WaitForLineAsync("submitted");
             await Eventually.TrueAsync(() => first.Lines.Any(l => l.Contains($"Processing media {MediaId}", StringComparison.Ordinal)) || first.HasExited, "the job starts");
@@ -32,7 +32,7 @@ public sealed class MediaJobCrashSpecification
             Assert.DoesNotContain(first.Lines, l => l.Contains($"Media {MediaId} processed", StringComparison.Ordinal)); // killed mid-job, not after
         }
 
-        await using var second = DotnetProcess.Start("Media.CrashHost.dll", ["await", MediaId.ToString(), OwnerId.ToString()], environment);
+        await using var second = DotnetProcess.Start("Silo.CrashHost.dll", ["media-await", MediaId.ToString(), OwnerId.ToString()], environment);
         var settled = await Eventually.ValueAsync(
             () => Task.FromResult(second.Lines.FirstOrDefault(l => l.StartsWith("settled ", StringComparison.Ordinal))),
             line => line is not null || second.HasExited,
