@@ -19,9 +19,4 @@ ensure_media_runtime
 trap postgres_stop EXIT
 postgres_start
 dotnet build -c Release benchmarks/Feed.Benchmarks -v quiet -nologo
-# libvips loads its openslide module, which brings Debian's libsqlite3.so.0 into the global symbol scope. The
-# product's SQLite (SQLitePCLRaw's e_sqlite3) binds its own exported functions lazily, so its first WAL
-# auto-checkpoint after that calls Debian's sqlite3_wal_checkpoint_v2 with an e_sqlite3 handle and the process
-# dies with SIGSEGV. Binding every symbol at load time keeps e_sqlite3 on its own functions. (A product bug,
-# reported; this only keeps the benchmark running.)
-LD_BIND_NOW=1 dotnet benchmarks/Feed.Benchmarks/bin/Release/net10.0/Feed.Benchmarks.dll "$@"
+dotnet benchmarks/Feed.Benchmarks/bin/Release/net10.0/Feed.Benchmarks.dll "$@"

@@ -11,11 +11,6 @@ internal sealed class FeedBenchmarkReport(TextWriter output)
         output.WriteLine($"Home feed benchmark — {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {Machine()}");
         output.WriteLine($"server GC {System.Runtime.GCSettings.IsServerGC}; load from wrk (1 thread, {options.Connections} connections, a second process on the same cores) " +
             $"for {options.Window.TotalSeconds:F0} s after warm-up load (at least {options.Warmup.TotalSeconds:F0} s, until steady); seed {options.Seed}");
-
-        // See scripts/bench-feed.sh: without it the first WAL auto-checkpoint after libvips loads crashes the process.
-        output.WriteLine(Environment.GetEnvironmentVariable("LD_BIND_NOW") is { Length: > 0 }
-            ? "LD_BIND_NOW=1: e_sqlite3 binds its own symbols at load (works around Debian's libsqlite3, loaded by libvips, taking over its WAL checkpoints)"
-            : "WARNING: LD_BIND_NOW is not set; the embedded runs may crash at a WAL checkpoint once libvips has loaded (run through scripts/bench-feed.sh)");
         output.WriteLine();
     }
 

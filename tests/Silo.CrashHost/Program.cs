@@ -5,6 +5,7 @@
 //   fanout-seed <followers>                     an author and their followers, every timeline stored; exits
 //   fanout-publish <post id>                    publishes a post by the author, keeps running
 //   fanout-await <followers> <post id>          runs until every timeline has the post (or a minute), prints the count, exits
+//   sqlite-after-vips                           starts libvips, then makes SQLite checkpoint its WAL; exits
 // Log lines and the commands' reports go to stdout; tests read them to time their kill.
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -27,5 +28,6 @@ await (args[0] switch
     "fanout-seed" => FanoutCommands.SeedAsync(host, args[1..]),
     "fanout-publish" => FanoutCommands.PublishAsync(host, args[1..]),
     "fanout-await" => FanoutCommands.AwaitAsync(host, args[1..]),
+    "sqlite-after-vips" => SqliteCommands.CheckpointAfterVipsAsync(host),
     _ => throw new ArgumentException($"Unknown command '{args[0]}'."),
 });

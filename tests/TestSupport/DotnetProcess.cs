@@ -70,6 +70,14 @@ public sealed class DotnetProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the program to end by itself and returns its exit code (killed by a signal: 128 + its number, as in a shell).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: the program gets no chance to flush or clean up anything.</summary>
     public async Task KillAsync()
     {

@@ -1,3 +1,5 @@
+using Runtime.Storage.Sqlite;
+
 namespace Instagram.Silo.Media.Imaging;
 
 /// <summary>
@@ -17,6 +19,8 @@ internal static class VipsRuntime
         {
             if (!initialised)
             {
+                // libvips's modules bring Debian's libsqlite3 into the global symbol scope; ours must be bound first.
+                SqliteNativeLibrary.LoadWithSymbolsBound();
                 if (LibVips.vips_init("instagram-silo") != 0)
                 {
                     throw VipsException.FromErrorBuffer("vips_init");

@@ -12,6 +12,8 @@ public sealed class SqliteDatabase : RelationalDatabase
     private readonly string _connectionString;
     private readonly SqliteWriter _writer;
 
+    static SqliteDatabase() => SqliteNativeLibrary.LoadWithSymbolsBound();
+
     public SqliteDatabase(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString)
