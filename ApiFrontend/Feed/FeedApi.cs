@@ -16,7 +16,7 @@ public static class FeedApi
         return app;
     }
 
-    private static async Task<Results<Ok<PostListResponse>, ProblemHttpResult>> GetFeedAsync(
+    private static async Task<Results<PostListResult, ProblemHttpResult>> GetFeedAsync(
         HttpContext http, string? cursor, string? limit, IGrainFactory grains, PostReader reader)
     {
         if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
@@ -29,7 +29,7 @@ public static class FeedApi
 
         // A timeline holds only posts of authors its owner follows unblocked (it drops an author's posts on unfollow
         // or block, and refuses late pushes), so no author needs checking; deleted posts drop out in hydration.
-        var posts = await reader.ViewAllAsync(entries.Items.Select(e => e.PostId), viewerId, AuthorCheck.Done, http.Request);
-        return TypedResults.Ok(new PostListResponse(posts, entries.Next?.Encode(), entries.Next is not null));
+        var posts = await reader.ViewAllAsync([.. entries.Items.Select(e => e.PostId)], viewerId, AuthorCheck.Done, http.Request);
+        return new PostListResult(posts, entries.Next?.Encode(), entries.Next is not null);
     }
 }

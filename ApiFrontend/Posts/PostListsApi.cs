@@ -19,7 +19,7 @@ public static class PostListsApi
         return app;
     }
 
-    private static async Task<Results<Ok<PostListResponse>, ProblemHttpResult>> GridAsync(
+    private static async Task<Results<PostListResult, ProblemHttpResult>> GridAsync(
         HttpContext http, string username, string? cursor, string? limit, IGrainFactory grains, PostReader reader)
     {
         if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
@@ -42,10 +42,10 @@ public static class PostListsApi
         }
 
         var ids = await grains.GetGrain<IUserPostsGrain>(authorId).PublishedAsync(page.After, page.Limit);
-        return TypedResults.Ok(await ListAsync(ids, viewerId, AuthorCheck.Done, http.Request, reader));
+        return await ListAsync(ids, viewerId, AuthorCheck.Done, http.Request, reader);
     }
 
-    private static async Task<Results<Ok<PostListResponse>, ProblemHttpResult>> SavedAsync(
+    private static async Task<Results<PostListResult, ProblemHttpResult>> SavedAsync(
         HttpContext http, string? cursor, string? limit, IGrainFactory grains, PostReader reader)
     {
         if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
@@ -57,9 +57,9 @@ public static class PostListsApi
         var ids = await grains.GetGrain<IUserPostsGrain>(viewerId).SavedAsync(page.After, page.Limit);
 
         // Saved posts are of any authors, who may have blocked the viewer or gone private since.
-        return TypedResults.Ok(await ListAsync(ids, viewerId, AuthorCheck.EachAuthor, http.Request, reader));
+        return await ListAsync(ids, viewerId, AuthorCheck.EachAuthor, http.Request, reader);
     }
 
-    private static async Task<PostListResponse> ListAsync(Page<long> ids, long viewerId, AuthorCheck check, HttpRequest request, PostReader reader) =>
+    private static async Task<PostListResult> ListAsync(Page<long> ids, long viewerId, AuthorCheck check, HttpRequest request, PostReader reader) =>
         new(await reader.ViewAllAsync(ids.Items, viewerId, check, request), ids.Next?.Encode(), ids.Next is not null);
 }

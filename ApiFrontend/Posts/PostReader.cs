@@ -22,10 +22,11 @@ public enum AuthorCheck
 /// <summary>
 /// Reads posts for one viewer: decides visibility (a processing or failed post is its author's alone; a
 /// private author's posts are for approved followers; blocks hide everything) and hydrates a whole page at
-/// once — posts, their distinct authors and avatars, media, and the viewer's likes and saves in one call —
-/// every grain call of the page made in parallel.
+/// once. Published posts come rendered from <see cref="PostCards"/>; the rest of a page — posts, their
+/// distinct authors and avatars, media — is read with every grain call of the page in parallel, and the
+/// viewer's likes and saves in one call alongside.
 /// </summary>
-public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, IOptions<MediaOptions> mediaOptions)
+public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, PostCards cards, IOptions<MediaOptions> mediaOptions)
 {
     /// <summary>The post as <paramref name="viewerId"/> may see it, or null if it may not (or there is none).</summary>
     public async Task<PostInfo?> FindVisibleAsync(long postId, long viewerId)
@@ -44,65 +45,131 @@ public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, IOption
     }
 
     public async Task<PostView?> ViewAsync(long postId, long viewerId, HttpRequest request) =>
-        await FindVisibleAsync(postId, viewerId) is { } post ? (await HydrateAsync([post], viewerId, request))[0] : null;
+        await ViewAllAsync([postId], viewerId, AuthorCheck.EachAuthor, request) is [var post] ? post.View : null;
 
     /// <summary>Posts in the order given, those the viewer may not see (or that vanished) left out.</summary>
-    public async Task<IReadOnlyList<PostView>> ViewAllAsync(IEnumerable<long> postIds, long viewerId, AuthorCheck check, HttpRequest request)
+    public async Task<IReadOnlyList<RenderedPost>> ViewAllAsync(IReadOnlyList<long> postIds, long viewerId, AuthorCheck check, HttpRequest request)
     {
-        var found = await Task.WhenAll(postIds.Select(id => grains.GetGrain<IPostGrain>(id).GetAsync()));
-        var posts = found.OfType<PostInfo>().Where(p => p.Status == PostStatus.Published || p.AuthorId == viewerId).ToList();
-        if (check == AuthorCheck.EachAuthor)
-        {
-            var authors = posts.Select(p => p.AuthorId).Where(id => id != viewerId).Distinct().ToList();
-            var allowed = await Task.WhenAll(authors.Select(id => grains.GetGrain<IUserGrain>(id).CanSeeContentAsync(viewerId)));
-            var hidden = authors.Where((_, i) => !allowed[i]).ToHashSet();
-            posts.RemoveAll(p => hidden.Contains(p.AuthorId));
-        }
-
-        return await HydrateAsync(posts, viewerId, request);
-    }
-
-    private async Task<IReadOnlyList<PostView>> HydrateAsync(IReadOnlyList<PostInfo> posts, long viewerId, HttpRequest request)
-    {
-        if (posts.Count == 0)
+        if (postIds.Count == 0)
         {
             return [];
         }
 
-        var authorIds = posts.Select(p => p.AuthorId).Distinct().ToList();
-        var authorsTask = AuthorsAsync(authorIds, request);
-        var media = posts.SelectMany(p => p.MediaIds.Select(id => (MediaId: id, OwnerId: p.AuthorId))).Distinct().ToList();
-        var mediaTask = Task.WhenAll(media.Select(m => grains.GetGrain<IMediaGrain>(m.MediaId).GetAsync(m.OwnerId)));
-        var marksTask = grains.GetGrain<IEngagementGrain>(viewerId).MarksAsync([.. posts.Select(p => p.PostId)]);
-        await Task.WhenAll(authorsTask, mediaTask, marksTask);
+        var marksTask = grains.GetGrain<IEngagementGrain>(viewerId).MarksAsync([.. postIds]);
+        var publicBase = MediaFiles.PublicBase(request, mediaOptions.Value);
+        var found = new PostCard?[postIds.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < postIds.Count; i++)
+        {
+            if ((found[i] = cards.Find(postIds[i], publicBase)) is null)
+            {
+                missing.Add(i);
+            }
+        }
 
-        var authors = await authorsTask;
-        var mediaById = (await mediaTask).Select(r => r.Media).OfType<MediaInfo>().ToDictionary(m => m.MediaId);
+        if (missing.Count > 0)
+        {
+            await RenderAsync(postIds, missing, found, publicBase, request);
+        }
+
         var marks = await marksTask;
-        var options = mediaOptions.Value;
-        return [.. posts.Select((post, i) => new PostView(
-            PostView.Id(post.PostId),
-            authors[post.AuthorId],
-            [.. post.MediaIds.Select(mediaById.GetValueOrDefault).OfType<MediaInfo>().Select(m => MediaView.From(m, key => MediaFiles.PublicUrl(request, options, key)))],
-            post.Caption,
-            post.Hashtags,
-            post.Mentions,
-            post.Location is { } place ? new LocationBody(place.Latitude, place.Longitude, place.Name) : null,
-            post.LikeCount,
-            post.CommentCount,
-            marks[i].Liked,
-            marks[i].Saved,
-            PostView.StatusName(post.Status),
-            post.CreatedAt))];
+        var visible = new List<RenderedPost>(postIds.Count);
+        for (var i = 0; i < postIds.Count; i++)
+        {
+            if (found[i] is { } card && (card.Post.Status == PostStatus.Published || card.Post.AuthorId == viewerId))
+            {
+                visible.Add(new RenderedPost(card, marks[i]));
+            }
+        }
+
+        if (check == AuthorCheck.EachAuthor)
+        {
+            var authors = visible.Select(p => p.Card.Post.AuthorId).Where(id => id != viewerId).Distinct().ToList();
+            var allowed = await Task.WhenAll(authors.Select(id => grains.GetGrain<IUserGrain>(id).CanSeeContentAsync(viewerId)));
+            var hidden = authors.Where((_, i) => !allowed[i]).ToHashSet();
+            visible.RemoveAll(p => hidden.Contains(p.Card.Post.AuthorId));
+        }
+
+        return visible;
     }
 
     /// <summary>Authors as lists show them, each asked once.</summary>
-    public async Task<IReadOnlyDictionary<long, AuthorView>> AuthorsAsync(IReadOnlyCollection<long> authorIds, HttpRequest request)
+    public async Task<IReadOnlyDictionary<long, AuthorView>> AuthorsAsync(IReadOnlyCollection<long> authorIds, HttpRequest request) =>
+        (await FetchAuthorsAsync(authorIds, request)).ToDictionary(pair => pair.Key, pair => pair.Value.View);
+
+    /// <summary>
+    /// Renders the posts at <paramref name="missing"/> from their grains into <paramref name="found"/> (null for
+    /// a post that does not exist) and keeps those whose rendering cannot change without a reported change:
+    /// published posts (their media are ready, and ready media never change) of authors whose avatar is settled.
+    /// </summary>
+    private async Task RenderAsync(IReadOnlyList<long> postIds, List<int> missing, PostCard?[] found, string publicBase, HttpRequest request)
+    {
+        // Versions before sources: a change after this point leaves the card's version behind.
+        var postVersions = missing.Select(i => cards.PostVersion(postIds[i])).ToArray();
+        var read = await Task.WhenAll(missing.Select(i => grains.GetGrain<IPostGrain>(postIds[i]).GetAsync()));
+        var posts = read.OfType<PostInfo>().ToList();
+        if (posts.Count == 0)
+        {
+            return;
+        }
+
+        var authorIds = posts.Select(p => p.AuthorId).Distinct().ToList();
+        var authorVersions = authorIds.ToDictionary(id => id, cards.AuthorVersion);
+        var authorsTask = FetchAuthorsAsync(authorIds, request);
+        var media = posts.SelectMany(p => p.MediaIds.Select(id => (MediaId: id, OwnerId: p.AuthorId))).Distinct().ToList();
+        var mediaTask = Task.WhenAll(media.Select(m => grains.GetGrain<IMediaGrain>(m.MediaId).GetAsync(m.OwnerId)));
+        await Task.WhenAll(authorsTask, mediaTask);
+
+        var authors = await authorsTask;
+        var mediaById = (await mediaTask).Select(r => r.Media).OfType<MediaInfo>().ToDictionary(m => m.MediaId);
+        var options = mediaOptions.Value;
+        for (var k = 0; k < missing.Count; k++)
+        {
+            if (read[k] is not { } post)
+            {
+                continue;
+            }
+
+            var author = authors[post.AuthorId];
+            var postMedia = post.MediaIds.Select(mediaById.GetValueOrDefault).OfType<MediaInfo>().ToList();
+            var view = new PostView(
+                PostView.Id(post.PostId),
+                author.View,
+                [.. postMedia.Select(m => MediaView.From(m, key => MediaFiles.PublicUrl(request, options, key)))],
+                post.Caption,
+                post.Hashtags,
+                post.Mentions,
+                post.Location is { } place ? new LocationBody(place.Latitude, place.Longitude, place.Name) : null,
+                post.LikeCount,
+                post.CommentCount,
+                LikedByMe: false,
+                SavedByMe: false,
+                PostView.StatusName(post.Status),
+                post.CreatedAt);
+            var card = new PostCard(post, view, publicBase, postVersions[k], authorVersions[post.AuthorId]);
+            found[missing[k]] = card;
+            if (post.Status == PostStatus.Published && author.Settled && postMedia.Count == post.MediaIds.Length)
+            {
+                cards.Keep(card);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Authors as lists show them, each asked once. An author is settled unless their avatar is still being
+    /// processed: its URL appears when the media item is ready, which the author's grain does not hear of.
+    /// </summary>
+    private async Task<Dictionary<long, (AuthorView View, bool Settled)>> FetchAuthorsAsync(IReadOnlyCollection<long> authorIds, HttpRequest request)
     {
         var profiles = await Task.WhenAll(authorIds.Select(id => grains.GetGrain<IUserGrain>(id).GetProfileAsync()));
         var urls = await avatars.UrlsAsync(profiles.OfType<UserProfile>().Select(p => (p.UserId, p.AvatarMediaId)), request);
         return authorIds.Zip(profiles).ToDictionary(
             pair => pair.First,
-            pair => new AuthorView(PostView.Id(pair.First), pair.Second?.Username ?? string.Empty, urls.GetValueOrDefault(pair.First)));
+            pair =>
+            {
+                var url = urls.GetValueOrDefault(pair.First);
+                var view = new AuthorView(PostView.Id(pair.First), pair.Second?.Username ?? string.Empty, url);
+                return (view, pair.Second is { } profile && (profile.AvatarMediaId is null || url is not null));
+            });
     }
 }

@@ -7,6 +7,7 @@ using Instagram.Grains.Identity;
 using Instagram.Grains.Posts;
 using Instagram.Grains.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Runtime;
 
 namespace Instagram.ApiFrontend.Posts;
@@ -20,7 +21,14 @@ public static class PostsApi
     private const int MaxCommentLength = 2200;
     private const int MaxLocationNameLength = 100;
 
-    public static IServiceCollection AddPostsApi(this IServiceCollection services) => services.AddSingleton<PostReader>();
+    public static IServiceCollection AddPostsApi(this IServiceCollection services)
+    {
+        services.AddOptions<PostCardOptions>().BindConfiguration(PostCardOptions.Section)
+            .Validate(options => options.Capacity > 0, "PostCards:Capacity must be positive.").ValidateOnStart();
+        services.AddSingleton<PostCards>();
+        services.Replace(ServiceDescriptor.Singleton<IRenderedViews>(services => services.GetRequiredService<PostCards>()));
+        return services.AddSingleton<PostReader>();
+    }
 
     public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
     {

@@ -12,7 +12,7 @@ namespace Instagram.Grains.Posts;
 /// whose silo died meanwhile is checked again. Likes and comments are rows (the truth); their counters
 /// live here and are written back to the post row in the background.
 /// </summary>
-public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids) : Grain, IPostGrain, IRemindable
+public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRenderedViews views) : Grain, IPostGrain, IRemindable
 {
     private const string MediaCheckReminder = "media-check";
     private static readonly TimeSpan MediaCheckInterval = TimeSpan.FromMilliseconds(500);
@@ -89,6 +89,7 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids) : Grai
         await posts.DeleteAsync(post, CancellationToken.None);
         _post = null;
         _countersDirty = false;
+        views.PostChanged(PostId);
         await StopWatchingMediaAsync();
         if (post.Status == PostStatus.Published)
         {
@@ -202,6 +203,7 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids) : Grai
 
         await posts.SettleAsync(post, settled, CancellationToken.None);
         _post = _post with { Status = settled };
+        views.PostChanged(PostId);
         await StopWatchingMediaAsync();
         if (settled == PostStatus.Published)
         {
@@ -233,6 +235,7 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids) : Grai
         {
             _post = _post with { LikeCount = _post.LikeCount + delta };
             _countersDirty = true;
+            views.PostChanged(PostId);
         }
 
         return new LikeState(liked, _post.LikeCount);
@@ -244,6 +247,7 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids) : Grai
         {
             _post = _post with { CommentCount = _post.CommentCount + delta };
             _countersDirty = true;
+            views.PostChanged(PostId);
         }
     }
 

@@ -1,5 +1,6 @@
 using Instagram.Grains.Feed;
 using Instagram.Grains.Paging;
+using Instagram.Grains.Posts;
 
 namespace Instagram.Grains.Users;
 
@@ -9,7 +10,7 @@ namespace Instagram.Grains.Users;
 /// is told to reload them, and the database (changed in the same transaction as the edge) is the truth.
 /// Feeds follow the graph: a follow backfills the author's recent posts, an unfollow or block removes them.
 /// </summary>
-public sealed class UserGrain(IUserStore users, IFollowGraph graph) : Grain, IUserGrain
+public sealed class UserGrain(IUserStore users, IFollowGraph graph, IRenderedViews views) : Grain, IUserGrain
 {
     private UserProfile? _profile;
     private string? _passwordHash;
@@ -70,6 +71,7 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph) : Grain, IUs
             IsPrivate = changes.IsPrivate ?? _profile.IsPrivate,
             AvatarMediaId = changes.AvatarMediaId ?? _profile.AvatarMediaId,
         };
+        views.UserChanged(UserId);
         return _profile;
     }
 

@@ -1,5 +1,6 @@
 using Instagram.Grains.Posts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Runtime.Hosting;
 using Runtime.Streams;
 
@@ -13,6 +14,9 @@ public static class PostsHostingExtensions
         silo.AddApplicationSchema(database, PostsSchema.Component, PostsSchema.For);
         // The "Default" stream provider's outbox is in the same database: publications and their fan-out events commit together.
         silo.Services.AddSingleton<IPostStore>(services => new RelationalPostStore(services.GetRequiredKeyedService<ITransactionalOutbox>("Default")));
+
+        // The frontend replaces this with its post cache when it hosts the silo.
+        silo.Services.TryAddSingleton<IRenderedViews, NoRenderedViews>();
         return silo;
     }
 }

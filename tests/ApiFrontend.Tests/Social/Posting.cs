@@ -44,4 +44,8 @@ public static class Posting
         return ([.. page.GetProperty("posts").EnumerateArray().Select(p => p.GetProperty("post_id").GetString()!)],
             page.GetProperty("has_more").GetBoolean() ? page.GetProperty("next_cursor").GetString() : null);
     }
+
+    /// <summary>The post IDs of the first page of a list of posts (the feed, a grid, the saved posts).</summary>
+    public static async Task<List<string>> PostIdsAsync(this TestUser viewer, string url) =>
+        [.. (await viewer.Client.SendJsonAsync(HttpMethod.Get, url)).GetProperty("posts").EnumerateArray().Select(p => p.GetProperty("post_id").GetString()!)];
 }

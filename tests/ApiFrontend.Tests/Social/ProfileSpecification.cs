@@ -65,6 +65,7 @@ public abstract class ProfileSpecification : IAsyncLifetime
         using var fan = await Api.RegisterAsync("admirer");
         await fan.FollowAsync(owner);
         var postId = await _samples.PublishedPostAsync(owner);
+        await Eventually.TrueAsync(async () => (await fan.FeedPageAsync()).PostIds.Contains(postId), "the post reaches the fan's feed (kept rendered without an avatar)");
 
         using var upload = await PutAvatarAsync(owner, await _samples.JpegAsync(800, 600), "image/jpeg");
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
