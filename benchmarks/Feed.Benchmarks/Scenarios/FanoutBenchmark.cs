@@ -18,7 +18,7 @@ internal static class FanoutBenchmark
     private static readonly TimeSpan Goal = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GiveUp = TimeSpan.FromSeconds(120);
 
-    /// <summary>Longer than the timelines' 2 s write-behind, so the warm post does not share the disk with the last round's writes.</summary>
+    /// <summary>A pause so that a measurement does not share the cores and the disk with the tail of the work before it.</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
 
     public static async Task RunAsync(FeedBenchmarkOptions options, FeedBenchmarkReport report)
@@ -36,7 +36,7 @@ internal static class FanoutBenchmark
         report.Note($"before the warm post every follower read their feed once through the API ({FeedBenchmarkReport.Ms(reads)})");
         await Task.Delay(Settle);
 
-        // Every active timeline ticks its write-behind timer (and every post its counter timer) even when idle.
+        // Activations cost a little even when idle (every active post ticks its counters' write-behind timer).
         var idleWarm = await IdleCpu.MeasureAsync(Settle);
         report.Note($"host idle (no requests) before the cold post: {idleCold:P1} of a core; before the warm post, with " +
             $"{ActiveTimelines(host):N0} timelines active: {idleWarm:P1}");
