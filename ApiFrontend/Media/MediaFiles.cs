@@ -19,11 +19,11 @@ public static class MediaFiles
         app.MapGet(Prefix + "{**key}", ServeAsync).AllowAnonymous().WithTags("Media")
             .WithName("GetMediaFile").WithSummary("Bytes of a media variant (cacheable forever; supports ETag and Range).");
 
-    /// <summary>Where clients fetch <paramref name="key"/>: under <see cref="MediaOptions.PublicBaseUrl"/>, else this server as the request addressed it.</summary>
     /// <summary>What every <see cref="PublicUrl"/> of this request starts with: responses holding URLs may be reused for requests with the same base.</summary>
     public static string PublicBase(HttpRequest request, MediaOptions options) =>
         options.PublicBaseUrl?.AbsoluteUri ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 
+    /// <summary>Where clients fetch <paramref name="key"/>: under <see cref="MediaOptions.PublicBaseUrl"/>, else this server as the request addressed it.</summary>
     public static Uri PublicUrl(HttpRequest request, MediaOptions options, string key) =>
         options.PublicBaseUrl is { } configured
             ? new Uri(configured, Prefix.TrimStart('/') + key)

@@ -40,6 +40,11 @@ public sealed class PostCards(IOptions<PostCardOptions> options) : IRenderedView
 
     public void Keep(PostCard card)
     {
+        if (card.PostVersion != _posts.Current(card.Post.PostId))
+        {
+            return; // rendered before a change: it would never be used, and could push out a current card
+        }
+
         _cards[card.Post.PostId] = card;
         if (Interlocked.Increment(ref _addsSinceSizeCheck) % SizeCheckInterval == 0)
         {

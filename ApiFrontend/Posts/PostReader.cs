@@ -162,14 +162,14 @@ public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, PostCar
     private async Task<Dictionary<long, (AuthorView View, bool Settled)>> FetchAuthorsAsync(IReadOnlyCollection<long> authorIds, HttpRequest request)
     {
         var profiles = await Task.WhenAll(authorIds.Select(id => grains.GetGrain<IUserGrain>(id).GetProfileAsync()));
-        var urls = await avatars.UrlsAsync(profiles.OfType<UserProfile>().Select(p => (p.UserId, p.AvatarMediaId)), request);
+        var avatarUrls = await avatars.ResolveAllAsync(profiles.OfType<UserProfile>().Select(p => (p.UserId, p.AvatarMediaId)), request);
         return authorIds.Zip(profiles).ToDictionary(
             pair => pair.First,
             pair =>
             {
-                var url = urls.GetValueOrDefault(pair.First);
-                var view = new AuthorView(PostView.Id(pair.First), pair.Second?.Username ?? string.Empty, url);
-                return (view, pair.Second is { } profile && (profile.AvatarMediaId is null || url is not null));
+                var avatar = avatarUrls.GetValueOrDefault(pair.First);
+                var view = new AuthorView(PostView.Id(pair.First), pair.Second?.Username ?? string.Empty, avatar.Url);
+                return (view, pair.Second is not null && avatar.IsFinal);
             });
     }
 }

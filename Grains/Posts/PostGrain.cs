@@ -27,6 +27,10 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRende
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _post = await posts.FindAsync(PostId, cancellationToken);
+
+        // What was stored may differ from renderings made by an earlier activation: a delete whose commit went
+        // through although the call failed, counters whose write-behind was lost with a crash.
+        views.PostChanged(PostId);
         if (_post is { Status: PostStatus.Processing })
         {
             WatchMedia();
@@ -255,8 +259,9 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRende
     {
         if (_countersDirty && _post is { } post)
         {
-            _countersDirty = false;
+            // Cleared only once written: a failed write throws here and the next tick tries again.
             await posts.WriteCountersAsync(PostId, post.LikeCount, post.CommentCount, CancellationToken.None);
+            _countersDirty = _post is { } now && (now.LikeCount, now.CommentCount) != (post.LikeCount, post.CommentCount);
         }
     }
 }

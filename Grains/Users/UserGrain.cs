@@ -208,5 +208,8 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph, IRenderedVie
         {
             (_profile, _passwordHash) = (profile, passwordHash);
         }
+
+        // What was stored may differ from renderings made by an earlier activation (one whose write failed after committing).
+        views.UserChanged(UserId);
     }
 }

@@ -20,7 +20,7 @@ internal static class VipsRuntime
             if (!initialised)
             {
                 // libvips's modules bring Debian's libsqlite3 into the global symbol scope; ours must be bound first.
-                SqliteNativeLibrary.LoadWithSymbolsBound();
+                _ = SqliteNativeLibrary.LoadWithSymbolsBound();
                 if (LibVips.vips_init("instagram-silo") != 0)
                 {
                     throw VipsException.FromErrorBuffer("vips_init");

@@ -12,7 +12,7 @@ public sealed class SqliteDatabase : RelationalDatabase
     private readonly string _connectionString;
     private readonly SqliteWriter _writer;
 
-    static SqliteDatabase() => SqliteNativeLibrary.LoadWithSymbolsBound();
+    static SqliteDatabase() => _ = SqliteNativeLibrary.LoadWithSymbolsBound();
 
     public SqliteDatabase(string connectionString)
     {

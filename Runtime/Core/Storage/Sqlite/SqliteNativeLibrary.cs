@@ -13,18 +13,21 @@ namespace Runtime.Storage.Sqlite;
 /// yet goes to it instead: the first WAL checkpoint after media processing started then ran Debian's code on
 /// e_sqlite3's structures and the process died with SIGSEGV. Loading e_sqlite3 with RTLD_NOW first binds all
 /// its calls to itself, as LD_BIND_NOW=1 would. The storage calls this before its first connection and the
-/// media pipeline before libvips starts; the first call does the work.
+/// media pipeline before libvips starts; the first call does the work and the others wait for it.
 /// </remarks>
 public static partial class SqliteNativeLibrary
 {
     private const int RtldNow = 2;
-    private static int s_loaded;
+    private static readonly Lazy<bool> Loaded = new(Load);
 
-    public static void LoadWithSymbolsBound()
+    /// <summary>Whether e_sqlite3 is loaded with its symbols bound (false: not on Linux, or not found beside the app).</summary>
+    public static bool LoadWithSymbolsBound() => Loaded.Value;
+
+    private static bool Load()
     {
-        if (!OperatingSystem.IsLinux() || Interlocked.Exchange(ref s_loaded, 1) == 1)
+        if (!OperatingSystem.IsLinux())
         {
-            return;
+            return false;
         }
 
         // Where SQLitePCLRaw's bundle puts it: under runtimes/ in a build, beside the app when published for one platform.
@@ -34,13 +37,23 @@ public static partial class SqliteNativeLibrary
             Path.Combine(AppContext.BaseDirectory, "runtimes", $"linux-{architecture}", "native", "libe_sqlite3.so"),
             Path.Combine(AppContext.BaseDirectory, "libe_sqlite3.so"),
         ];
-        if (candidates.FirstOrDefault(File.Exists) is { } path)
+        if (candidates.FirstOrDefault(File.Exists) is not { } path)
+        {
+            return false;
+        }
+
+        try
         {
             // The handle is never closed: SQLitePCLRaw's own load of the same file returns this library.
-            _ = DlOpen(path, RtldNow);
+            return DlOpen(path, RtldNow) != 0;
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false; // no glibc dlopen (musl, say): SQLite works as before, without this protection
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
+    // libdl.so.2 exports dlopen on every glibc: a stub forwarding to libc since 2.34, the implementation before.
+    [LibraryImport("libdl.so.2", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint DlOpen(string path, int flags);
 }
