@@ -7,7 +7,8 @@ namespace Instagram.Grains.Feed;
 /// A user's home feed. Pushed entries are kept newest first, capped at the timeline capacity, and stored
 /// before a push is acknowledged: the fan-out's event is acknowledged only when every push returned, so a
 /// crash at any point loses no entry (a timeline without a stored record rebuilds itself from the follow
-/// graph instead, which is why a rebuild is written only at deactivation or with the next change). Reads merge them with the outboxes of followed celebrities, deduplicate (an
+/// graph instead, and stores the rebuild with its next change). Reads merge them with the outboxes of
+/// followed celebrities, deduplicate (an
 /// author who crossed the threshold may appear in both) and page by post ID. Entries of an author the
 /// owner stopped following (or who is blocked either way) are removed and refused afterwards, so the
 /// timeline only ever holds posts its owner may see, and reads need no visibility check.
@@ -33,8 +34,11 @@ public sealed class TimelineGrain(
     {
         if (!timeline.RecordExists)
         {
+            // Not stored until the next change stores it with the change: the rebuild is derived from the graph and
+            // can be made again, and storing it here would turn every cold read into a write (a million of them
+            // when a celebrity's followers come online).
             Merge(await feeds.RecentPostsOfFolloweesAsync(UserId, settings.TimelineCapacity, cancellationToken));
-            _dirty = true;
+            _dirty = false;
         }
     }
 

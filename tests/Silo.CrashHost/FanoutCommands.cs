@@ -19,6 +19,7 @@ internal static class FanoutCommands
 {
     private const long AuthorId = 1;
     private const long FirstFollowerId = 1001;
+    private const long SeedPostId = 1;
 
     public static async Task SeedAsync(IHost host, string[] args)
     {
@@ -40,11 +41,12 @@ internal static class FanoutCommands
             },
             CancellationToken.None);
 
-        // Activating a timeline rebuilds it and writes it back; stopping the silo writes whatever is left.
+        // A rebuilt timeline is stored only with its next change, so each gets one: an entry of an older post
+        // (ID 1, never read), stored before AddAsync returns.
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         foreach (var batch in Followers(followers).Chunk(500))
         {
-            await Task.WhenAll(batch.Select(id => grains.GetGrain<ITimelineGrain>(id).GetPageAsync(null, 1)));
+            await Task.WhenAll(batch.Select(id => grains.GetGrain<ITimelineGrain>(id).AddAsync([new FeedEntry(SeedPostId, AuthorId)])));
         }
 
         await host.StopAsync();
