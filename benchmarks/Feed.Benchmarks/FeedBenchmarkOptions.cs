@@ -11,7 +11,7 @@ namespace Feed.Benchmarks;
 /// <param name="Connections">wrk's connections (one thread). Default 64.</param>
 /// <param name="FanoutFollowers">Followers of the author in the fan-out benchmark. Default 9 999, just under the celebrity threshold.</param>
 /// <param name="CelebrityFollowers">Followers of the celebrity. Default 1 000 000.</param>
-/// <param name="Sample">Celebrity followers whose first page is checked. Default 10 000.</param>
+/// <param name="Sample">Celebrity followers whose first page is checked, chosen at random. Default: every one.</param>
 /// <param name="Seed">Seed of every random choice, so runs are comparable. Default 42.</param>
 /// <param name="Only">One of feed, pull, fanout, celebrity; null for all.</param>
 /// <param name="PostgresConnectionString">The server scripts/bench-feed.sh started (INSTAGRAM_TEST_POSTGRES); the pull benchmark needs it.</param>
@@ -41,7 +41,7 @@ internal sealed record FeedBenchmarkOptions(
         var window = 10.0;
         double? warmup = null;
         int authors = 1000, postsPerAuthor = 10, readers = 500, follows = 200, connections = 64;
-        int fanoutFollowers = 9999, celebrityFollowers = 1_000_000, sample = 10_000, seed = 42;
+        int fanoutFollowers = 9999, celebrityFollowers = 1_000_000, sample = int.MaxValue, seed = 42;
         string? only = null;
         if (args.Length % 2 != 0)
         {
