@@ -8,10 +8,10 @@ namespace Instagram.Grains.Feed;
 /// before a push is acknowledged: the fan-out's event is acknowledged only when every push returned, so a
 /// crash at any point loses no entry (a timeline without a stored record rebuilds itself from the follow
 /// graph instead, and stores the rebuild with its next change). Reads merge them with the outboxes of
-/// followed celebrities, deduplicate (an
-/// author who crossed the threshold may appear in both) and page by post ID. Entries of an author the
-/// owner stopped following (or who is blocked either way) are removed and refused afterwards, so the
-/// timeline only ever holds posts its owner may see, and reads need no visibility check.
+/// followed celebrities, deduplicate (an author who crossed the threshold may appear in both) and page by
+/// post ID. Entries of an author the owner stopped following (or who is blocked either way) are removed
+/// and refused afterwards, so the timeline only ever holds posts its owner may see, and reads need no
+/// visibility check.
 /// </summary>
 public sealed class TimelineGrain(
     [PersistentState("timeline")] IPersistentState<TimelineState> timeline,
@@ -34,11 +34,9 @@ public sealed class TimelineGrain(
     {
         if (!timeline.RecordExists)
         {
-            // Not stored until the next change stores it with the change: the rebuild is derived from the graph and
-            // can be made again, and storing it here would turn every cold read into a write (a million of them
-            // when a celebrity's followers come online).
+            // Not marked dirty: the next change stores the rebuild with it. A rebuild can be made again, and storing
+            // it here would turn every cold read into a write (a million when a celebrity's followers come online).
             Merge(await feeds.RecentPostsOfFolloweesAsync(UserId, settings.TimelineCapacity, cancellationToken));
-            _dirty = false;
         }
     }
 
@@ -46,7 +44,7 @@ public sealed class TimelineGrain(
 
     public Task AddAsync(ImmutableArray<FeedEntry> entries)
     {
-        Merge(entries.Where(e => !IsRemoved(e.AuthorId)));
+        _dirty |= Merge(entries.Where(e => !IsRemoved(e.AuthorId)));
         return WriteAsync();
     }
 
@@ -57,7 +55,7 @@ public sealed class TimelineGrain(
             _dirty = true;
         }
 
-        Merge(await feeds.RecentPostsAsync(authorId, BackfillPosts, CancellationToken.None));
+        _dirty |= Merge(await feeds.RecentPostsAsync(authorId, BackfillPosts, CancellationToken.None));
         _celebritiesReadAt = DateTimeOffset.MinValue; // the new followee may be a celebrity
         await WriteAsync();
     }
@@ -88,9 +86,10 @@ public sealed class TimelineGrain(
         return new Page<FeedEntry>(items, more ? new PageCursor(items[^1].PostId, items[^1].PostId) : null);
     }
 
-    /// <summary>Adds entries not already present, keeping newest first and at most the capacity.</summary>
-    private void Merge(IEnumerable<FeedEntry> entries)
+    /// <summary>Adds entries not already present, keeping newest first and at most the capacity; true if any was added.</summary>
+    private bool Merge(IEnumerable<FeedEntry> entries)
     {
+        var changed = false;
         var list = timeline.State.Entries;
         foreach (var entry in entries)
         {
@@ -106,8 +105,10 @@ public sealed class TimelineGrain(
                 list.RemoveAt(list.Count - 1);
             }
 
-            _dirty = true;
+            changed = true;
         }
+
+        return changed;
     }
 
     private bool IsRemoved(long authorId) =>

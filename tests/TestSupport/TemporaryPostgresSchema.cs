@@ -33,7 +33,13 @@ public sealed class TemporaryPostgresSchema : IAsyncDisposable
                 $"This test needs PostgreSQL: {ServerVariable} is not set. Run the README's test command (scripts/test.sh), which starts a server.");
         }
 
-        var schema = new TemporaryPostgresSchema(server, "t_" + Guid.NewGuid().ToString("N"));
+        return await CreateAsync(server, "t_");
+    }
+
+    /// <summary>A fresh schema named <paramref name="prefix"/> and a GUID on <paramref name="server"/> (benchmarks bring their own server).</summary>
+    public static async Task<TemporaryPostgresSchema> CreateAsync(string server, string prefix)
+    {
+        var schema = new TemporaryPostgresSchema(server, prefix + Guid.NewGuid().ToString("N"));
         await schema.ExecuteAsync($"CREATE SCHEMA {schema.Schema}");
         return schema;
     }

@@ -10,7 +10,7 @@ using Runtime.Storage.Relational;
 namespace Feed.Benchmarks.Hosting;
 
 /// <summary>
-/// The product in embedded mode, built exactly as ApiFrontend/Program.cs builds it, serving on Kestrel at
+/// The product in embedded mode, composed as ApiFrontend/Program.cs composes it (EmbeddedProduct), serving on Kestrel at
 /// 127.0.0.1 on a free port, with its data in a temporary directory (deleted on dispose) or, given a
 /// connection string, in PostgreSQL. The benchmark's own endpoints are mapped beside the API's.
 /// </summary>
@@ -60,14 +60,10 @@ internal sealed class ProductHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(Settings(dataDirectory, postgresConnectionString));
         builder.WebHost.UseUrls("http://127.0.0.1:0"); // port 0: Kestrel takes a free one, read back below
 
-        builder.AddInstagramSilo();
-        builder.AddApiDefaults();
-        builder.AddApiAreas();
+        builder.AddEmbeddedProduct();
 
         var app = builder.Build();
-        app.UseApiDefaults();
-        app.MapApiAreas();
-        app.MapOpenApi();
+        app.UseEmbeddedProduct();
         mapEndpoints?.Invoke(app);
         await app.StartAsync();
         return new ProductHost(app, dataDirectory, new Uri(app.Urls.Single()));

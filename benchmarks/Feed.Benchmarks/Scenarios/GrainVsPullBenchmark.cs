@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Feed.Benchmarks.Hosting;
 using Feed.Benchmarks.Load;
 using Feed.Benchmarks.Seeding;
+using TestSupport;
 
 namespace Feed.Benchmarks.Scenarios;
 
@@ -22,7 +23,7 @@ internal static class GrainVsPullBenchmark
         }
 
         // Disposed in reverse: the host (and its pools) first, then the pull endpoint's data source, then the schema.
-        await using var schema = await IsolatedPostgresSchema.CreateAsync(server);
+        await using var schema = await TemporaryPostgresSchema.CreateAsync(server, "feed_bench_");
         await using var pull = new PullFeedEndpoint(schema.ConnectionString);
         await using var host = await ProductHost.StartAsync(schema.ConnectionString, pull.Map);
 

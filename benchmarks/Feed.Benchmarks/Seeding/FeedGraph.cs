@@ -8,35 +8,10 @@ namespace Feed.Benchmarks.Seeding;
 /// a random set of them, a few likes and saves by each reader. Every random choice comes from one seeded
 /// generator, so two runs build the same graph (with fresh IDs).
 /// </summary>
-internal sealed class FeedGraph
+internal sealed record FeedGraph(ImmutableArray<long> ReaderIds, int Authors, int Posts, int Media, int Follows, int Likes, int Saves)
 {
     private const int LikesPerReader = 20;
     private const int SavesPerReader = 3;
-
-    private FeedGraph(ImmutableArray<long> readerIds, int authors, int posts, int media, int follows, int likes, int saves)
-    {
-        ReaderIds = readerIds;
-        Authors = authors;
-        Posts = posts;
-        Media = media;
-        Follows = follows;
-        Likes = likes;
-        Saves = saves;
-    }
-
-    public ImmutableArray<long> ReaderIds { get; }
-
-    public int Authors { get; }
-
-    public int Posts { get; }
-
-    public int Media { get; }
-
-    public int Follows { get; }
-
-    public int Likes { get; }
-
-    public int Saves { get; }
 
     public string Describe() =>
         $"{Authors:N0} authors, {Posts:N0} posts ({Media:N0} images incl. avatars), {ReaderIds.Length:N0} readers, {Follows:N0} follows, {Likes:N0} likes, {Saves:N0} saves";

@@ -9,34 +9,13 @@ namespace Feed.Benchmarks.Seeding;
 /// ready images for the posts the benchmark will publish through the API. Rows are generated as they are
 /// written, so a million followers cost a million IDs in memory, not a million objects.
 /// </summary>
-internal sealed class FollowerGraph
+/// <param name="UnpostedMediaIds">The author's ready images no post uses yet: one per post the benchmark publishes.</param>
+/// <param name="UsersTime">Time to insert the users rows (the author and every follower).</param>
+/// <param name="RestTime">Time to insert the author's media and earlier posts.</param>
+internal sealed record FollowerGraph(
+    long AuthorId, long[] FollowerIds, ImmutableArray<long> UnpostedMediaIds, TimeSpan UsersTime, TimeSpan FollowsTime, TimeSpan RestTime)
 {
     private const int EarlierPosts = 10;
-
-    private FollowerGraph(long authorId, long[] followerIds, ImmutableArray<long> unpostedMediaIds, TimeSpan usersTime, TimeSpan followsTime, TimeSpan restTime)
-    {
-        AuthorId = authorId;
-        FollowerIds = followerIds;
-        UnpostedMediaIds = unpostedMediaIds;
-        UsersTime = usersTime;
-        FollowsTime = followsTime;
-        RestTime = restTime;
-    }
-
-    public long AuthorId { get; }
-
-    public long[] FollowerIds { get; }
-
-    /// <summary>The author's ready images no post uses yet: one per post the benchmark publishes.</summary>
-    public ImmutableArray<long> UnpostedMediaIds { get; }
-
-    /// <summary>Time to insert the users rows (the author and every follower).</summary>
-    public TimeSpan UsersTime { get; }
-
-    public TimeSpan FollowsTime { get; }
-
-    /// <summary>Time to insert the author's media and earlier posts.</summary>
-    public TimeSpan RestTime { get; }
 
     public static async Task<FollowerGraph> SeedAsync(ProductTables tables, SnowflakeIdGenerator ids, int followers, int postsToPublish, int seed, string prefix)
     {
