@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Accounts;
 

@@ -2,7 +2,7 @@ using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Posts;
 using Instagram.Grains.Feed;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Feed;
 

@@ -47,7 +47,7 @@ public static class ApiDefaults
     {
         // Malformed JSON, invalid UTF-8, a body over the limit: the client's mistake, with the status the server chose.
         BadHttpRequestException bad => bad.StatusCode,
-        TimeoutException or Runtime.SiloUnavailableException or System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable,
+        TimeoutException or Orleans.Runtime.OrleansMessageRejectionException or System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -5,7 +5,7 @@ using Instagram.Grains.Idempotency;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Idempotency;
 

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Media;
 

@@ -3,7 +3,7 @@ using Instagram.Silo.Media;
 using Instagram.Silo.Media.Blobs;
 using Instagram.Silo.Media.Inspection;
 using Microsoft.Extensions.Options;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Media;
 

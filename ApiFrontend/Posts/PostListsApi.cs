@@ -4,7 +4,7 @@ using Instagram.Grains.Paging;
 using Instagram.Grains.Posts;
 using Instagram.Grains.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Posts;
 

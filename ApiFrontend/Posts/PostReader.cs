@@ -5,7 +5,7 @@ using Instagram.Grains.Posts;
 using Instagram.Grains.Users;
 using Instagram.Silo.Media;
 using Microsoft.Extensions.Options;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Posts;
 

@@ -8,7 +8,7 @@ using Instagram.Grains.Posts;
 using Instagram.Grains.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Posts;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Instagram.Grains.RateLimits;
 using Microsoft.Extensions.Options;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.RateLimits;
 

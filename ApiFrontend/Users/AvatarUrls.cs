@@ -2,7 +2,7 @@ using Instagram.ApiFrontend.Media;
 using Instagram.Grains.Media;
 using Instagram.Silo.Media;
 using Microsoft.Extensions.Options;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Users;
 

@@ -2,7 +2,7 @@ using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.RateLimits;
 using Instagram.Grains.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Users;
 

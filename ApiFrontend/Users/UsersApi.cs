@@ -5,7 +5,7 @@ using Instagram.ApiFrontend.RateLimits;
 using Instagram.Grains.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Runtime;
+using Orleans;
 
 namespace Instagram.ApiFrontend.Users;
 

@@ -4,16 +4,8 @@ namespace Instagram.Grains.Feed;
 /// A post in a home feed. Post IDs are time-sortable, so the ID is the entry's score: feeds order by it,
 /// and a cursor is simply the last ID seen — new posts get higher IDs and never shift a later page.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ig.FeedEntry")]
 public sealed record FeedEntry(long PostId, long AuthorId);
-
-/// <summary>A post became visible to its author's followers: the fan-out's durable trigger, enqueued with the status change.</summary>
-public sealed record PostPublished(long PostId, long AuthorId);
-
-/// <summary>The fan-out stream: one stream per author (key = author ID), so one author's posts fan out in order.</summary>
-public static class FanoutStream
-{
-    public const string Namespace = "post-fanout";
-}
 
 /// <summary>Feed settings shared by the feed grains.</summary>
 /// <param name="CelebrityThreshold">Authors with at least this many followers are pulled on read instead of pushed. Default 10 000.</param>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace Instagram.Grains.Idempotency;
 
+[GenerateSerializer, Alias("ig.IdempotencyClaimStatus")]
 public enum IdempotencyClaimStatus
 {
     /// <summary>The caller holds the key: run the create, then complete or release.</summary>
@@ -15,6 +16,7 @@ public enum IdempotencyClaimStatus
 }
 
 /// <summary>The answer to <see cref="IIdempotencyGrain.ClaimAsync"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ig.IdempotencyClaim")]
 public sealed record IdempotencyClaim(IdempotencyClaimStatus Status, RequestFingerprint? Request, RecordedResponse? Response)
 {
     public static IdempotencyClaim Granted { get; } = new(IdempotencyClaimStatus.Granted, null, null);
@@ -26,6 +28,7 @@ public sealed record IdempotencyClaim(IdempotencyClaimStatus Status, RequestFing
 
 /// <summary>What identifies a request's content: its SHA-256 (hex) and the length of its body in bytes.</summary>
 /// <param name="BodyLength">How much a repeat may send before it certainly differs (its body is hashed to compare).</param>
+[GenerateSerializer, Immutable, Alias("ig.RequestFingerprint")]
 public sealed record RequestFingerprint(string Sha256, long BodyLength);
 
 /// <summary>
@@ -33,7 +36,7 @@ public sealed record RequestFingerprint(string Sha256, long BodyLength);
 /// filled once by the recorder and never written after, so it crosses grain calls without a copy.
 /// </summary>
 /// <param name="Headers">The response headers worth replaying (Location), by name.</param>
-[Immutable]
+[GenerateSerializer, Immutable, Alias("ig.RecordedResponse")]
 public sealed record RecordedResponse(int StatusCode, string? ContentType, ImmutableDictionary<string, string> Headers, byte[] Body);
 
 /// <summary>

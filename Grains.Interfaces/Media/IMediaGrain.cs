@@ -1,6 +1,7 @@
 namespace Instagram.Grains.Media;
 
 /// <summary>Answer to a request about a media item: the item, or why the requester may not have it.</summary>
+[GenerateSerializer, Alias("ig.MediaAccess")]
 public enum MediaAccess
 {
     Granted,
@@ -13,6 +14,7 @@ public enum MediaAccess
 }
 
 /// <summary>The outcome of a media request.</summary>
+[GenerateSerializer, Immutable, Alias("ig.MediaResult")]
 public sealed record MediaResult(MediaAccess Access, MediaInfo? Media)
 {
     public static MediaResult NotFound { get; } = new(MediaAccess.NotFound, null);
@@ -24,18 +26,21 @@ public sealed record MediaResult(MediaAccess Access, MediaInfo? Media)
 
 /// <summary>
 /// One uploaded photo or video, keyed by media ID: its state, and the processing of its variants. The
-/// grain is the only writer of its row; processing arrives as a durable job on <see cref="MediaJobStream"/>.
+/// grain is the only writer of its row and drives the processing, which survives crashes (the row is the job).
 /// </summary>
+[Alias("ig.IMediaGrain")]
 public interface IMediaGrain : IGrainWithIntegerKey
 {
     /// <summary>Records an upload URL issued to <see cref="MediaUpload.OwnerId"/>. Repeating it is a no-op.</summary>
+    [Alias("ExpectUpload")]
     Task<MediaResult> ExpectUploadAsync(MediaUpload upload);
 
     /// <summary>
-    /// The bytes are durably stored: record the item as processing and, in the same transaction, queue its
-    /// processing job. For a direct upload, the requester must be the one the URL was issued to. Repeating
+    /// The bytes are durably stored: record the item as processing (which is its processing job) and start
+    /// processing it in the background. For a direct upload, the requester must be the one the URL was issued to. Repeating
     /// it (a client retrying "complete") returns the item as it is.
     /// </summary>
+    [Alias("Submit")]
     Task<MediaResult> SubmitAsync(MediaUpload upload);
 
     /// <summary>
@@ -44,8 +49,6 @@ public interface IMediaGrain : IGrainWithIntegerKey
     /// current (immutable) snapshot.
     /// </summary>
     [AlwaysInterleave]
+    [Alias("Get")]
     Task<MediaResult> GetAsync(long requesterId);
-
-    /// <summary>Processing was given up on (retries exhausted): the item fails with <paramref name="reason"/>. Idempotent.</summary>
-    Task FailAsync(string reason);
 }

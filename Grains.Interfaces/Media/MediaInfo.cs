@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace Instagram.Grains.Media;
 
+[GenerateSerializer, Alias("ig.MediaType")]
 public enum MediaType
 {
     Image,
@@ -9,6 +10,7 @@ public enum MediaType
 }
 
 /// <summary>Where a media item is in its life. Only <see cref="Ready"/> media can be published in a post.</summary>
+[GenerateSerializer, Alias("ig.MediaStatus")]
 public enum MediaStatus
 {
     /// <summary>An upload URL was issued; the bytes have not been confirmed yet.</summary>
@@ -24,11 +26,13 @@ public enum MediaStatus
 }
 
 /// <summary>One rendition we serve: an image size (WebP) or a video rendition (MP4). Blob keys are immutable.</summary>
+[GenerateSerializer, Immutable, Alias("ig.MediaVariant")]
 public sealed record MediaVariant(string Name, string Key, int Width, int Height, string ContentType);
 
 /// <summary>A media item as its grain holds it and answers it.</summary>
 /// <param name="UploadKey">Where the uploaded bytes were put, before content addressing.</param>
 /// <param name="OriginalKey">Content-addressed key of the original, once processed (never served).</param>
+[GenerateSerializer, Immutable, Alias("ig.MediaInfo")]
 public sealed record MediaInfo(
     long MediaId,
     long OwnerId,
@@ -51,16 +55,5 @@ public sealed record MediaInfo(
 /// <param name="OwnerId">The authenticated uploader.</param>
 /// <param name="ContentType">The format the bytes were sniffed as (or, before upload, declared as).</param>
 /// <param name="UploadKey">The blob key the bytes go to.</param>
+[GenerateSerializer, Immutable, Alias("ig.MediaUpload")]
 public sealed record MediaUpload(long OwnerId, MediaType Type, string ContentType, long SizeBytes, string UploadKey);
-
-/// <summary>The work of processing one media item: the message on the media job stream.</summary>
-public sealed record MediaProcessingJob(long MediaId, MediaType Type, string ContentType, string UploadKey);
-
-/// <summary>The job stream: one stream per media item (key = media ID), delivered to that item's grain.</summary>
-public static class MediaJobStream
-{
-    /// <summary>Stream provider carrying media jobs, with the pipeline's own retry policy.</summary>
-    public const string ProviderName = "media";
-
-    public const string Namespace = "media-jobs";
-}

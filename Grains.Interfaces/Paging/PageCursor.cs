@@ -8,6 +8,7 @@ namespace Instagram.Grains.Paging;
 /// URL-safe string. Lists ordered by (time, ID) descending resume strictly after the position, so items
 /// added meanwhile at the head never shift later pages.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ig.PageCursor")]
 public readonly record struct PageCursor(long Time, long Id)
 {
     public string Encode()
@@ -37,4 +38,5 @@ public readonly record struct PageCursor(long Time, long Id)
 }
 
 /// <summary>One page of a list and where the next one starts (null at the end).</summary>
+[GenerateSerializer, Immutable, Alias("ig.Page`1")]
 public sealed record Page<T>(System.Collections.Immutable.ImmutableArray<T> Items, PageCursor? Next);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 
 namespace Instagram.Grains.Posts;
 
+[GenerateSerializer, Alias("ig.PostStatus")]
 public enum PostStatus
 {
     /// <summary>Waiting for its media to finish processing; visible to its author only.</summary>
@@ -13,12 +14,15 @@ public enum PostStatus
     Failed,
 }
 
+[GenerateSerializer, Immutable, Alias("ig.PostLocation")]
 public sealed record PostLocation(double Latitude, double Longitude, string Name);
 
 /// <summary>What an author asks to post. Captions are parsed for hashtags and mentions by the post grain.</summary>
+[GenerateSerializer, Immutable, Alias("ig.PostDraft")]
 public sealed record PostDraft(long AuthorId, ImmutableArray<long> MediaIds, string Caption, PostLocation? Location, ImmutableArray<long> TaggedUserIds);
 
 /// <summary>A post as its grain holds it. Counters are the grain's live values (the likes and comments tables are the truth).</summary>
+[GenerateSerializer, Immutable, Alias("ig.PostInfo")]
 public sealed record PostInfo(
     long PostId,
     long AuthorId,
@@ -33,6 +37,7 @@ public sealed record PostInfo(
     long CommentCount,
     DateTimeOffset CreatedAt);
 
+[GenerateSerializer, Alias("ig.PostCreateOutcome")]
 public enum PostCreateOutcome
 {
     Created,
@@ -44,15 +49,19 @@ public enum PostCreateOutcome
     Exists,
 }
 
+[GenerateSerializer, Immutable, Alias("ig.PostCreateResult")]
 public sealed record PostCreateResult(PostCreateOutcome Outcome, PostInfo? Post);
 
 /// <summary>A comment as the API shows it.</summary>
+[GenerateSerializer, Immutable, Alias("ig.CommentInfo")]
 public sealed record CommentInfo(long CommentId, long PostId, long AuthorId, string Text, DateTimeOffset CreatedAt);
 
 /// <summary>Whether the viewer likes the post, and the post's like count after the change.</summary>
+[GenerateSerializer, Immutable, Alias("ig.LikeState")]
 public sealed record LikeState(bool Liked, long LikeCount);
 
 /// <summary>Who may do what to a post or comment.</summary>
+[GenerateSerializer, Alias("ig.PostAccess")]
 public enum PostAccess
 {
     Done,

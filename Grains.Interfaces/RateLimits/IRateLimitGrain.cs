@@ -5,11 +5,13 @@ namespace Instagram.Grains.RateLimits;
 /// <c>follow:42</c> for user 42, <c>login:ip:203.0.113.9</c> for a client address. One activation per key in
 /// the cluster, so the limit holds whichever frontend the requests arrive at.
 /// </summary>
+[Alias("ig.IRateLimitGrain")]
 public interface IRateLimitGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Counts one action if <paramref name="policy"/> allows it now; a refused attempt is not counted. The
     /// policy travels with each call, so a configuration change applies at the next attempt.
     /// </summary>
+    [Alias("TryAcquire")]
     Task<RateLimitDecision> TryAcquireAsync(RateLimitPolicy policy);
 }

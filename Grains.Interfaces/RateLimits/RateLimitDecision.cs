@@ -1,6 +1,7 @@
 namespace Instagram.Grains.RateLimits;
 
 /// <summary>At most <see cref="Limit"/> actions in any period of length <see cref="Window"/>.</summary>
+[GenerateSerializer, Immutable, Alias("ig.RateLimitPolicy")]
 public sealed record RateLimitPolicy(int Limit, TimeSpan Window);
 
 /// <summary>
@@ -8,4 +9,5 @@ public sealed record RateLimitPolicy(int Limit, TimeSpan Window);
 /// next moment <see cref="Remaining"/> grows; for a refusal it is also when a retry can succeed
 /// (<see cref="RetryAfter"/> from now).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("ig.RateLimitDecision")]
 public sealed record RateLimitDecision(bool Allowed, int Limit, int Remaining, DateTimeOffset ResetAt, TimeSpan? RetryAfter);

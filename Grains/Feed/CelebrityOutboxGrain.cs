@@ -6,6 +6,7 @@ namespace Instagram.Grains.Feed;
 /// A celebrity's recent posts, held in memory for the many timelines that pull them on every read. Loaded
 /// from the posts table on activation (the table is the truth, so nothing needs storing here).
 /// </summary>
+[GrainType("celebrity-outbox")]
 public sealed class CelebrityOutboxGrain(IFeedStore feeds, FeedSettings settings) : Grain, ICelebrityOutboxGrain
 {
     private ImmutableArray<FeedEntry> _recent = [];

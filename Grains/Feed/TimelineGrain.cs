@@ -13,10 +13,12 @@ namespace Instagram.Grains.Feed;
 /// and refused afterwards, so the timeline only ever holds posts its owner may see, and reads need no
 /// visibility check.
 /// </summary>
+[GrainType("timeline")]
 public sealed class TimelineGrain(
     [PersistentState("timeline")] IPersistentState<TimelineState> timeline,
     IFeedStore feeds,
-    FeedSettings settings) : Grain, ITimelineGrain
+    FeedSettings settings,
+    TimeProvider clock) : Grain, ITimelineGrain
 {
     private static readonly TimeSpan CelebrityListLifetime = TimeSpan.FromSeconds(2);
     private const int BackfillPosts = 20;
@@ -63,7 +65,7 @@ public sealed class TimelineGrain(
     public Task RemoveAuthorAsync(long authorId)
     {
         timeline.State.Entries.RemoveAll(e => e.AuthorId == authorId);
-        timeline.State.RemovedAuthors[authorId] = TimeProvider.GetUtcNow();
+        timeline.State.RemovedAuthors[authorId] = clock.GetUtcNow();
         _dirty = true;
         _celebritiesReadAt = DateTimeOffset.MinValue;
         return WriteAsync();
@@ -112,12 +114,12 @@ public sealed class TimelineGrain(
     }
 
     private bool IsRemoved(long authorId) =>
-        timeline.State.RemovedAuthors.TryGetValue(authorId, out var at) && TimeProvider.GetUtcNow() - at < RemovedAuthorMemory;
+        timeline.State.RemovedAuthors.TryGetValue(authorId, out var at) && clock.GetUtcNow() - at < RemovedAuthorMemory;
 
     /// <summary>Followed celebrities, re-read every two seconds: feed reads far outnumber changes, and the seeds allow a few seconds of delay.</summary>
     private async Task<ImmutableArray<long>> CelebritiesAsync()
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         if (now - _celebritiesReadAt > CelebrityListLifetime)
         {
             _celebrities = await feeds.FollowedCelebritiesAsync(UserId, settings.CelebrityThreshold, CancellationToken.None);
@@ -135,7 +137,7 @@ public sealed class TimelineGrain(
             return;
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         foreach (var (authorId, at) in timeline.State.RemovedAuthors)
         {
             if (now - at >= RemovedAuthorMemory)

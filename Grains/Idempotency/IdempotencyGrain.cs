@@ -1,3 +1,5 @@
+using Instagram.Grains.DurableWork;
+
 namespace Instagram.Grains.Idempotency;
 
 /// <summary>
@@ -7,11 +9,12 @@ namespace Instagram.Grains.Idempotency;
 /// </summary>
 // A key is mostly used once (a retry comes within seconds or not at all), so an idle activation goes soon.
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class IdempotencyGrain([PersistentState("record")] IPersistentState<IdempotencyRecord> record) : Grain, IIdempotencyGrain
+[GrainType("idempotency")]
+public sealed class IdempotencyGrain([PersistentState("record")] IPersistentState<IdempotencyRecord> record, TimeProvider clock) : Grain, IIdempotencyGrain
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (record.RecordExists && !record.State.IsLive(TimeProvider.GetUtcNow()))
+        if (record.RecordExists && !record.State.IsLive(clock.GetUtcNow()))
         {
             await record.ClearStateAsync(cancellationToken);
         }
@@ -19,10 +22,10 @@ public sealed class IdempotencyGrain([PersistentState("record")] IPersistentStat
 
     public async Task<IdempotencyClaim> ClaimAsync(Guid attempt, TimeSpan lease)
     {
-        var claim = record.State.Claim(attempt, TimeProvider.GetUtcNow(), lease);
+        var claim = record.State.Claim(attempt, clock.GetUtcNow(), lease);
         if (claim.Status == IdempotencyClaimStatus.Granted)
         {
-            await WritingAsync(() => record.WriteStateAsync());
+            await this.DeactivateOnFailureAsync(() => record.WriteStateAsync());
         }
 
         return claim;
@@ -30,12 +33,12 @@ public sealed class IdempotencyGrain([PersistentState("record")] IPersistentStat
 
     public async Task<bool> CompleteAsync(Guid attempt, RequestFingerprint request, RecordedResponse response, TimeSpan retention)
     {
-        if (!record.State.Complete(attempt, request, response, TimeProvider.GetUtcNow(), retention))
+        if (!record.State.Complete(attempt, request, response, clock.GetUtcNow(), retention))
         {
             return false;
         }
 
-        await WritingAsync(() => record.WriteStateAsync());
+        await this.DeactivateOnFailureAsync(() => record.WriteStateAsync());
         return true;
     }
 
@@ -43,24 +46,7 @@ public sealed class IdempotencyGrain([PersistentState("record")] IPersistentStat
     {
         if (record.State.Holds(attempt))
         {
-            await WritingAsync(() => record.ClearStateAsync());
-        }
-    }
-
-    /// <summary>
-    /// A write that failed (a conflicting version, the database gone) may or may not have committed, and the
-    /// record in memory has moved on regardless: drop this activation, so the next call starts from the stored row.
-    /// </summary>
-    private async Task WritingAsync(Func<Task> write)
-    {
-        try
-        {
-            await write();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
+            await this.DeactivateOnFailureAsync(() => record.ClearStateAsync());
         }
     }
 }

@@ -19,12 +19,15 @@ public sealed record MediaRejected(string Reason) : MediaProcessingOutcome;
 
 /// <summary>
 /// Turns an uploaded original into served variants (the silo's media workers). Transient trouble (a blob
-/// store that does not answer, a worker crash) throws, and the job stream retries; only a verdict on the
+/// store that does not answer, a worker crash) throws, and the media grain retries; only a verdict on the
 /// media itself comes back as <see cref="MediaRejected"/>.
 /// </summary>
 public interface IMediaPipeline
 {
     Task<MediaProcessingOutcome> ProcessAsync(MediaProcessingJob job, CancellationToken cancellationToken);
+
+    /// <summary>The job used its last attempt and goes to the dead letters (counted and logged here).</summary>
+    void Abandoned(MediaProcessingJob job, int attempts, string error);
 
     /// <summary>Deletes the uploaded bytes once the content-addressed original is recorded. Best effort.</summary>
     Task DiscardUploadAsync(string uploadKey, CancellationToken cancellationToken);

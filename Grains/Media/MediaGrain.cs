@@ -1,45 +1,56 @@
-using Runtime.Streams;
+using Instagram.Grains.DurableWork;
 
 namespace Instagram.Grains.Media;
 
 /// <summary>
-/// One photo or video. Holds its row in memory, is the row's only writer, and drives processing: a job is
-/// queued in the same transaction that marks the item processing, arrives here through the media job
-/// stream (at least once, retried with backoff by the stream provider), and its outcome is recorded.
+/// One photo or video. Holds its row in memory, is the row's only writer, and drives processing. The row
+/// marked processing is the job: it is one write, so an item is never processing without a job nor a job
+/// without its item. Each attempt is counted in the row before it runs; a failed one is retried after 2 s
+/// and 4 s (<see cref="MediaJobSettings"/>), and the last failure dead-letters the job and fails the item.
+/// A reminder, registered before the row is written and cleared once the item settles, brings the grain
+/// back to finish after a crash; activation resumes the work too. At least once: a resumed job writes the
+/// same content-addressed keys, and an item that is no longer processing is never processed again.
 /// </summary>
-[ImplicitStreamSubscription(MediaJobStream.Namespace)]
-public sealed class MediaGrain(IMediaCatalog catalog, IMediaPipeline pipeline) : Grain, IMediaGrain, IAsyncObserver<MediaProcessingJob>
+[GrainType("media")]
+public sealed class MediaGrain(
+    IMediaCatalog catalog,
+    IMediaPipeline pipeline,
+    MediaJobSettings settings,
+    PendingWorkReminder reminder,
+    TimeProvider clock) : Grain, IMediaGrain, IRemindable
 {
-    private MediaInfo? _media;
-    private long _version;
+    private const string ProcessingReminder = "processing";
+
+    private StoredMedia? _stored;
+    private IGrainTimer? _nextAttempt;
 
     private long MediaId => this.GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (await catalog.FindAsync(MediaId, cancellationToken) is var (media, version))
+        _stored = await catalog.FindAsync(MediaId, cancellationToken);
+        if (_stored is { Media.Status: MediaStatus.Processing })
         {
-            (_media, _version) = (media, version);
+            ScheduleAttempt(TimeSpan.Zero); // resumed after a crash, or a retry whose activation was collected
         }
     }
 
     public async Task<MediaResult> ExpectUploadAsync(MediaUpload upload)
     {
-        if (_media is not null)
+        if (_stored is { Media: var media })
         {
-            return _media.OwnerId == upload.OwnerId ? MediaResult.Granted(_media) : MediaResult.NotFound;
+            return media.OwnerId == upload.OwnerId ? MediaResult.Granted(media) : MediaResult.NotFound;
         }
 
-        var now = TimeProvider.GetUtcNow();
-        await SaveAsync(NewMedia(upload, MediaStatus.AwaitingUpload, now));
-        return MediaResult.Granted(_media!);
+        await SaveAsync(NewMedia(upload, MediaStatus.AwaitingUpload, clock.GetUtcNow()), attempts: 0);
+        return MediaResult.Granted(_stored!.Media);
     }
 
     public async Task<MediaResult> SubmitAsync(MediaUpload upload)
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         MediaInfo processing;
-        switch (_media)
+        switch (_stored?.Media)
         {
             case null:
                 processing = NewMedia(upload, MediaStatus.Processing, now);
@@ -56,37 +67,74 @@ public sealed class MediaGrain(IMediaCatalog catalog, IMediaPipeline pipeline) :
                 return MediaResult.Granted(media); // already submitted: a retried request
         }
 
-        var job = new MediaProcessingJob(MediaId, processing.Type, processing.ContentType, processing.UploadKey);
-        _version = await WritingAsync(() => catalog.SaveAndQueueAsync(processing, _version, job, CancellationToken.None));
-        _media = processing;
+        // Armed before the row exists: a crash right after the row's write still finds the reminder.
+        await reminder.EnsureAsync(this, ProcessingReminder);
+        await SaveAsync(processing, attempts: 0);
+        ScheduleAttempt(TimeSpan.Zero);
         return MediaResult.Granted(processing);
     }
 
     public Task<MediaResult> GetAsync(long requesterId) =>
-        Task.FromResult(_media is { } media && media.OwnerId == requesterId ? MediaResult.Granted(media) : MediaResult.NotFound);
+        Task.FromResult(_stored?.Media is { } media && media.OwnerId == requesterId ? MediaResult.Granted(media) : MediaResult.NotFound);
 
-    public async Task FailAsync(string reason)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (_media is { Status: MediaStatus.Processing } media)
+        if (_stored is not { Media.Status: MediaStatus.Processing })
         {
-            await SaveAsync(media with { Status = MediaStatus.Failed, Failure = reason, UpdatedAt = TimeProvider.GetUtcNow() });
+            await reminder.ClearAsync(this, ProcessingReminder);
+        }
+        else if (_nextAttempt is null)
+        {
+            ScheduleAttempt(TimeSpan.Zero);
         }
     }
 
-    /// <summary>
-    /// A processing job. Delivered at least once: a job for an item that is no longer processing (done,
-    /// failed, or a duplicate delivery after a crash) is acknowledged without work. Transient failures
-    /// propagate, so the stream retries the job and, after its last attempt, dead-letters it.
-    /// </summary>
-    public async Task OnNextAsync(MediaProcessingJob job, StreamSequenceToken token)
+    /// <summary>Runs the next attempt as a turn of its own after <paramref name="delay"/> (keeping the grain active meanwhile).</summary>
+    private void ScheduleAttempt(TimeSpan delay)
     {
-        if (_media is not { Status: MediaStatus.Processing } media)
+        _nextAttempt?.Dispose();
+        _nextAttempt = this.RegisterGrainTimer(AttemptAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task AttemptAsync(CancellationToken cancellationToken)
+    {
+        _nextAttempt?.Dispose();
+        _nextAttempt = null;
+        if (_stored is not { Media.Status: MediaStatus.Processing } stored)
         {
+            await reminder.ClearAsync(this, ProcessingReminder);
             return;
         }
 
-        var outcome = await pipeline.ProcessAsync(job, CancellationToken.None);
-        var now = TimeProvider.GetUtcNow();
+        var job = MediaProcessingJob.For(stored.Media);
+        if (stored.Attempts >= settings.MaxAttempts)
+        {
+            // The last attempt never reported back: the silo died during it (perhaps because of it).
+            await AbandonAsync(job, stored.Attempts, "the last attempt was interrupted (its silo stopped)");
+            return;
+        }
+
+        // Counted before it runs: an item that crashes its silo every time still reaches its last attempt.
+        var attempt = stored.Attempts + 1;
+        await SaveAsync(stored.Media, attempt);
+        MediaProcessingOutcome outcome;
+        try
+        {
+            outcome = await pipeline.ProcessAsync(job, CancellationToken.None);
+        }
+        catch (Exception) when (attempt < settings.MaxAttempts)
+        {
+            ScheduleAttempt(settings.DelayAfter(attempt)); // the pipeline logged why
+            return;
+        }
+        catch (Exception exception)
+        {
+            await AbandonAsync(job, attempt, exception.Message);
+            return;
+        }
+
+        var media = _stored!.Media;
+        var now = clock.GetUtcNow();
         var settled = outcome switch
         {
             MediaProcessed processed => media with
@@ -104,38 +152,32 @@ public sealed class MediaGrain(IMediaCatalog catalog, IMediaPipeline pipeline) :
             _ => throw new InvalidOperationException($"Unknown processing outcome {outcome.GetType().Name}."),
         };
 
-        await SaveAsync(settled);
+        await SaveAsync(settled, attempt);
+        await reminder.ClearAsync(this, ProcessingReminder);
         if (settled.Status == MediaStatus.Ready)
         {
             await pipeline.DiscardUploadAsync(media.UploadKey, CancellationToken.None);
         }
     }
 
+    private async Task AbandonAsync(MediaProcessingJob job, int attempts, string error)
+    {
+        var stored = _stored!;
+        var failed = stored.Media with { Status = MediaStatus.Failed, Failure = $"Processing failed {attempts} times and was given up.", UpdatedAt = clock.GetUtcNow() };
+        var version = await this.DeactivateOnFailureAsync(() => catalog.DeadLetterAsync(failed, attempts, error, stored.Version, CancellationToken.None));
+        _stored = new StoredMedia(failed, attempts, version);
+        pipeline.Abandoned(job, attempts, error);
+        await reminder.ClearAsync(this, ProcessingReminder);
+    }
+
     private MediaInfo NewMedia(MediaUpload upload, MediaStatus status, DateTimeOffset now) =>
         new(MediaId, upload.OwnerId, upload.Type, status, upload.ContentType, upload.SizeBytes, upload.UploadKey,
             OriginalKey: null, Width: null, Height: null, DurationSeconds: null, Blurhash: null, Variants: [], Failure: null, now, now);
 
-    private async Task SaveAsync(MediaInfo media)
+    private async Task SaveAsync(MediaInfo media, int attempts)
     {
-        _version = await WritingAsync(() => catalog.SaveAsync(media, _version, CancellationToken.None));
-        _media = media;
-    }
-
-    /// <summary>
-    /// A write that failed may still have committed (a connection lost at commit), leaving this activation's
-    /// version behind the row's. Rather than fail every later write, start afresh: the next call reactivates
-    /// the grain from the row as it really is.
-    /// </summary>
-    private async Task<long> WritingAsync(Func<Task<long>> write)
-    {
-        try
-        {
-            return await write();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        var expected = _stored?.Version ?? 0;
+        var version = await this.DeactivateOnFailureAsync(() => catalog.SaveAsync(media, attempts, expected, CancellationToken.None));
+        _stored = new StoredMedia(media, attempts, version);
     }
 }

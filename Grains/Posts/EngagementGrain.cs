@@ -8,6 +8,7 @@ namespace Instagram.Grains.Posts;
 /// for the posts it has not seen. It stays right because the user's own changes all pass through it, one
 /// turn at a time, never interleaved with a read that is filling the memory from the database.
 /// </summary>
+[GrainType("engagement")]
 public sealed class EngagementGrain(IPostStore posts) : Grain, IEngagementGrain
 {
     /// <summary>Posts remembered at most; beyond it the oldest (lowest IDs, the least likely to be shown again) are forgotten.</summary>

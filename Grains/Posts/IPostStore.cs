@@ -2,17 +2,26 @@ using Instagram.Grains.Paging;
 
 namespace Instagram.Grains.Posts;
 
+/// <summary>A post as stored, and whether its publication still has to be handed to the fan-out.</summary>
+public sealed record StoredPost(PostInfo Post, bool FanoutPending);
+
 /// <summary>The posts, likes, comments and saves tables, as post grains need them.</summary>
 public interface IPostStore
 {
     /// <summary>The post with its like and comment counts counted from their tables (the truth), or null.</summary>
-    Task<PostInfo?> FindAsync(long postId, CancellationToken cancellationToken);
+    Task<StoredPost?> FindAsync(long postId, CancellationToken cancellationToken);
 
     /// <summary>Inserts the post and its hashtags; false if the ID is taken.</summary>
     Task<bool> InsertAsync(PostInfo post, CancellationToken cancellationToken);
 
-    /// <summary>Moves a processing post to <paramref name="status"/>; publishing also counts it on its author, in the same transaction.</summary>
+    /// <summary>
+    /// Moves a processing post to <paramref name="status"/>. Publishing also counts it on its author and marks
+    /// its fan-out pending, in the same transaction, so a published post always reaches feeds.
+    /// </summary>
     Task SettleAsync(PostInfo post, PostStatus status, CancellationToken cancellationToken);
+
+    /// <summary>The post's fan-out was handed over (it is queued in the author's fan-out grain).</summary>
+    Task MarkFanoutHandedOverAsync(long postId, CancellationToken cancellationToken);
 
     /// <summary>Deletes the post with its hashtags, likes, comments and saves (and uncounts it on its author if it was published).</summary>
     Task DeleteAsync(PostInfo post, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using Instagram.Grains.DurableWork;
+using Instagram.Grains.Feed;
 using Instagram.Grains.Identity;
 using Instagram.Grains.Media;
 using Instagram.Grains.Paging;
@@ -7,18 +9,28 @@ namespace Instagram.Grains.Posts;
 
 /// <summary>
 /// One post. Two-phase publishing: the post is stored as processing, and only when every media item is
-/// ready does it become published (and counted on its author); a failed item fails it. While processing,
-/// a timer checks the media twice a second and a reminder (which survives restarts) makes sure a post
-/// whose silo died meanwhile is checked again. Likes and comments are rows (the truth); their counters
-/// live here and are written back to the post row in the background.
+/// ready does it become published (and counted on its author); a failed item fails it. Publishing marks
+/// the post's fan-out pending in the same write, and the mark is cleared once the author's fan-out grain
+/// has queued the post, so a published post always reaches feeds and an unpublished one never does. While
+/// processing, a timer checks the media twice a second; a reminder, registered before the post is stored
+/// and kept until its fan-out is handed over, brings back a post whose silo died meanwhile. Likes and
+/// comments are rows (the truth); their counters live here and are written back to the post row in the
+/// background.
 /// </summary>
-public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRenderedViews views) : Grain, IPostGrain, IRemindable
+[GrainType("post")]
+public sealed class PostGrain(
+    IPostStore posts,
+    SnowflakeIdGenerator ids,
+    IRenderedViews views,
+    PendingWorkReminder reminder,
+    TimeProvider clock) : Grain, IPostGrain, IRemindable
 {
-    private const string MediaCheckReminder = "media-check";
+    private const string PublicationReminder = "publication";
     private static readonly TimeSpan MediaCheckInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan CounterWriteBehind = TimeSpan.FromSeconds(1);
 
     private PostInfo? _post;
+    private bool _fanoutPending;
     private bool _countersDirty;
     private IGrainTimer? _mediaWatch;
 
@@ -26,17 +38,17 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRende
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _post = await posts.FindAsync(PostId, cancellationToken);
+        (_post, _fanoutPending) = await posts.FindAsync(PostId, cancellationToken) is { } stored ? (stored.Post, stored.FanoutPending) : (null, false);
 
         // What was stored may differ from renderings made by an earlier activation: a delete whose commit went
         // through although the call failed, counters whose write-behind was lost with a crash.
         views.PostChanged(PostId);
-        if (_post is { Status: PostStatus.Processing })
+        if (_post is { Status: PostStatus.Processing } || _fanoutPending)
         {
-            WatchMedia();
+            WatchMedia(); // resumes what a crashed activation left: checking the media, or handing over the fan-out
         }
 
-        RegisterGrainTimer(_ => WriteCountersAsync(), CounterWriteBehind, CounterWriteBehind);
+        this.RegisterGrainTimer(WriteCountersAsync, CounterWriteBehind, CounterWriteBehind);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => WriteCountersAsync();
@@ -59,14 +71,16 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRende
 
         var post = new PostInfo(
             PostId, draft.AuthorId, draft.MediaIds, draft.Caption, CaptionParser.Hashtags(draft.Caption), CaptionParser.Mentions(draft.Caption),
-            draft.Location, draft.TaggedUserIds, PostStatus.Processing, LikeCount: 0, CommentCount: 0, TimeProvider.GetUtcNow());
+            draft.Location, draft.TaggedUserIds, PostStatus.Processing, LikeCount: 0, CommentCount: 0, clock.GetUtcNow());
+
+        // Armed before the row exists: a crash right after the insert still finds the reminder.
+        await reminder.EnsureAsync(this, PublicationReminder);
         if (!await posts.InsertAsync(post, CancellationToken.None))
         {
             return new PostCreateResult(PostCreateOutcome.Exists, null);
         }
 
         _post = post;
-        await this.RegisterOrUpdateReminder(MediaCheckReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         await CheckMediaAsync();
         if (_post is { Status: PostStatus.Processing })
         {
@@ -92,9 +106,10 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRende
 
         await posts.DeleteAsync(post, CancellationToken.None);
         _post = null;
+        _fanoutPending = false;
         _countersDirty = false;
         views.PostChanged(PostId);
-        await StopWatchingMediaAsync();
+        await StopWatchingAsync();
         if (post.Status == PostStatus.Published)
         {
             await GrainFactory.GetGrain<IUserGrain>(post.AuthorId).CountersChangedAsync();
@@ -111,7 +126,7 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRende
             return null;
         }
 
-        var added = await posts.AddLikeAsync(PostId, userId, TimeProvider.GetUtcNow(), CancellationToken.None);
+        var added = await posts.AddLikeAsync(PostId, userId, clock.GetUtcNow(), CancellationToken.None);
         return CountLike(added ? +1 : 0, liked: true);
     }
 
@@ -133,7 +148,7 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRende
             return null;
         }
 
-        var comment = new CommentInfo(ids.NextId(), PostId, authorId, text, TimeProvider.GetUtcNow());
+        var comment = new CommentInfo(ids.NextId(), PostId, authorId, text, clock.GetUtcNow());
         await posts.AddCommentAsync(comment, CancellationToken.None);
         CountComment(+1);
         return comment;
@@ -168,29 +183,38 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRende
             return false;
         }
 
-        await posts.SetSavedAsync(PostId, userId, saved, TimeProvider.GetUtcNow(), CancellationToken.None);
+        await posts.SetSavedAsync(PostId, userId, saved, clock.GetUtcNow(), CancellationToken.None);
         return true;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (_post is { Status: PostStatus.Processing })
+        if (_post is { Status: PostStatus.Processing } || _fanoutPending)
         {
             await CheckMediaAsync();
-            if (_post is { Status: PostStatus.Processing })
+            if (_post is { Status: PostStatus.Processing } || _fanoutPending)
             {
                 WatchMedia();
             }
         }
         else
         {
-            await StopWatchingMediaAsync();
+            await StopWatchingAsync();
         }
     }
 
-    /// <summary>Publishes the post once all its media are ready, fails it if one failed, and otherwise leaves it processing.</summary>
+    /// <summary>
+    /// Publishes the post once all its media are ready, fails it if one failed, and otherwise leaves it
+    /// processing; then hands a publication over to the fan-out.
+    /// </summary>
     private async Task CheckMediaAsync()
     {
+        if (_fanoutPending)
+        {
+            await HandOverFanoutAsync();
+            return;
+        }
+
         if (_post is not { Status: PostStatus.Processing } post)
         {
             return;
@@ -208,24 +232,40 @@ public sealed class PostGrain(IPostStore posts, SnowflakeIdGenerator ids, IRende
         await posts.SettleAsync(post, settled, CancellationToken.None);
         _post = _post with { Status = settled };
         views.PostChanged(PostId);
-        await StopWatchingMediaAsync();
         if (settled == PostStatus.Published)
         {
+            _fanoutPending = true;
             await GrainFactory.GetGrain<IUserGrain>(post.AuthorId).CountersChangedAsync();
+            await HandOverFanoutAsync();
+        }
+        else
+        {
+            await StopWatchingAsync();
         }
     }
 
-    private void WatchMedia() =>
-        _mediaWatch ??= RegisterGrainTimer(_ => CheckMediaAsync(), new GrainTimerCreationOptions { DueTime = MediaCheckInterval, Period = MediaCheckInterval, KeepAlive = true });
+    /// <summary>Queues the publication with the author's fan-out, then clears the mark. Repeated after a crash, it queues it again at most.</summary>
+    private async Task HandOverFanoutAsync()
+    {
+        if (_post is not { Status: PostStatus.Published } post)
+        {
+            return;
+        }
 
-    private async Task StopWatchingMediaAsync()
+        await GrainFactory.GetGrain<IFanoutGrain>(post.AuthorId).EnqueueAsync(new FeedEntry(post.PostId, post.AuthorId));
+        await posts.MarkFanoutHandedOverAsync(PostId, CancellationToken.None);
+        _fanoutPending = false;
+        await StopWatchingAsync();
+    }
+
+    private void WatchMedia() =>
+        _mediaWatch ??= this.RegisterGrainTimer(CheckMediaAsync, new GrainTimerCreationOptions(MediaCheckInterval, MediaCheckInterval) { KeepAlive = true });
+
+    private async Task StopWatchingAsync()
     {
         _mediaWatch?.Dispose();
         _mediaWatch = null;
-        if (await this.GetReminder(MediaCheckReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        await reminder.ClearAsync(this, PublicationReminder);
     }
 
     private LikeState? CountLike(int delta, bool liked)

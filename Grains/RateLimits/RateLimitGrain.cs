@@ -11,19 +11,16 @@ namespace Instagram.Grains.RateLimits;
 /// What must not happen is losing the log in ordinary operation, so the grain keeps itself activated until
 /// its newest action has left the window (<see cref="Grain.DelayDeactivation"/>); idle collection can only
 /// take it after that, when a fresh activation's empty log is exactly equivalent. The short collection age
-/// then lets it go a minute later, so an idle subject costs nothing for long. A graceful shutdown or a
-/// crash still loses logs: see docs/rate-limits.md.
+/// then lets it go two minutes later (the shortest Orleans allows: above its one-minute collection
+/// quantum), so an idle subject costs nothing for long. A graceful shutdown or a crash still loses logs:
+/// see docs/rate-limits.md.
 /// </para>
 /// </remarks>
-[CollectionAgeLimit(Minutes = 1)]
-public sealed class RateLimitGrain : Grain, IRateLimitGrain
+[CollectionAgeLimit(Minutes = 2)]
+[GrainType("rate-limit")]
+public sealed class RateLimitGrain(TimeProvider clock) : Grain, IRateLimitGrain
 {
-    private readonly SlidingWindow _window;
-
-    public RateLimitGrain()
-    {
-        _window = new SlidingWindow(TimeProvider);
-    }
+    private readonly SlidingWindow _window = new(clock);
 
     public Task<RateLimitDecision> TryAcquireAsync(RateLimitPolicy policy)
     {

@@ -10,7 +10,8 @@ namespace Instagram.Grains.Users;
 /// is told to reload them, and the database (changed in the same transaction as the edge) is the truth.
 /// Feeds follow the graph: a follow backfills the author's recent posts, an unfollow or block removes them.
 /// </summary>
-public sealed class UserGrain(IUserStore users, IFollowGraph graph, IRenderedViews views) : Grain, IUserGrain
+[GrainType("user")]
+public sealed class UserGrain(IUserStore users, IFollowGraph graph, IRenderedViews views, TimeProvider clock) : Grain, IUserGrain
 {
     private UserProfile? _profile;
     private string? _passwordHash;
@@ -26,7 +27,7 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph, IRenderedVie
             return RegistrationOutcome.UsernameTaken; // an ID is registered once; the caller made a fresh one
         }
 
-        var outcome = await users.InsertAsync(UserId, account, TimeProvider.GetUtcNow(), CancellationToken.None);
+        var outcome = await users.InsertAsync(UserId, account, clock.GetUtcNow(), CancellationToken.None);
         if (outcome == RegistrationOutcome.Created)
         {
             await ReloadAsync(CancellationToken.None);
@@ -82,7 +83,7 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph, IRenderedVie
             return FollowResult.Invalid;
         }
 
-        var state = await graph.FollowAsync(UserId, targetId, TimeProvider.GetUtcNow(), CancellationToken.None);
+        var state = await graph.FollowAsync(UserId, targetId, clock.GetUtcNow(), CancellationToken.None);
         if (state is { Following: true })
         {
             await Timeline(UserId).BackfillAsync(targetId); // idempotent: repeating a follow re-adds nothing
@@ -109,7 +110,7 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph, IRenderedVie
 
     public async Task<bool> ApproveFollowerAsync(long requesterId)
     {
-        if (!await graph.ApproveAsync(UserId, requesterId, TimeProvider.GetUtcNow(), CancellationToken.None))
+        if (!await graph.ApproveAsync(UserId, requesterId, clock.GetUtcNow(), CancellationToken.None))
         {
             return false;
         }
@@ -129,7 +130,7 @@ public sealed class UserGrain(IUserStore users, IFollowGraph graph, IRenderedVie
             return GraphOutcome.Invalid;
         }
 
-        if (!await graph.BlockAsync(UserId, targetId, TimeProvider.GetUtcNow(), CancellationToken.None))
+        if (!await graph.BlockAsync(UserId, targetId, clock.GetUtcNow(), CancellationToken.None))
         {
             return GraphOutcome.NotFound;
         }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using Instagram.Grains.Feed;
-using Runtime.Storage.Relational;
+using Instagram.Silo.Storage;
 
 namespace Instagram.Silo.Feed;
 

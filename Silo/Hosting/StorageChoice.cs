@@ -1,15 +1,38 @@
+using Instagram.Silo.Storage;
+using Instagram.Silo.Storage.Postgres;
+using Instagram.Silo.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Runtime.Hosting;
 
 namespace Instagram.Silo.Hosting;
+
+/// <summary>The two databases a node can keep its data in.</summary>
+public enum DatabaseKind
+{
+    /// <summary>A SQLite file in the data directory: embedded mode, one silo.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL database shared by every silo: cluster configuration.</summary>
+    Postgres,
+}
 
 /// <summary>
 /// The database the silo uses, decided once at start-up from <see cref="StorageOptions"/>, with a
 /// description that is safe to log (connection strings may hold passwords).
 /// </summary>
-public sealed record StorageChoice(DatabaseSpec Database, string DataDirectory, string Description)
+public sealed record StorageChoice(DatabaseKind Kind, string ConnectionString, string DataDirectory, string Description)
 {
+    // Keep the connection string (which may hold a password) out of logs and exceptions.
+    public override string ToString() => Description;
+
+    /// <summary>Opens the database (one instance per node: one SQLite writer per file, one Npgsql pool).</summary>
+    public RelationalDatabase Open() => Kind switch
+    {
+        DatabaseKind.Sqlite => new SqliteDatabase(ConnectionString),
+        _ => new PostgresDatabase(ConnectionString),
+    };
+
     /// <summary>Validates the options, resolves and creates the data directory, and picks the database.</summary>
     /// <exception cref="OptionsValidationException">The options make no sense.</exception>
     public static StorageChoice From(StorageOptions options)
@@ -18,13 +41,14 @@ public sealed record StorageChoice(DatabaseSpec Database, string DataDirectory, 
         if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
         {
             return new StorageChoice(
-                DatabaseSpec.Postgres(options.PostgresConnectionString),
+                DatabaseKind.Postgres,
+                options.PostgresConnectionString,
                 dataDirectory,
                 DescribePostgres(options.PostgresConnectionString));
         }
 
         var file = Path.Combine(dataDirectory, StorageOptions.SqliteFileName);
-        return new StorageChoice(DatabaseSpec.SqliteFile(file), dataDirectory, $"SQLite file {file}");
+        return new StorageChoice(DatabaseKind.Sqlite, new SqliteConnectionStringBuilder { DataSource = file }.ToString(), dataDirectory, $"SQLite file {file}");
     }
 
     private static string ResolveDataDirectory(string configured)

@@ -8,8 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Runtime.Hosting;
-using Runtime.Streams;
+using Instagram.Silo.Storage;
 
 namespace Instagram.Silo.Media;
 
@@ -36,34 +35,20 @@ public static class MediaPipelineHostingExtensions
         builder.Services.AddSingleton<MediaWorkerPool>();
         builder.Services.AddSingleton<MediaMetrics>();
         builder.Services.AddSingleton<IMediaPipeline, MediaPipeline>();
-        builder.Services.AddSingleton<IMediaCatalog>(services =>
-            new RelationalMediaCatalog(services.GetRequiredKeyedService<ITransactionalOutbox>(MediaJobStream.ProviderName)));
         return builder;
     }
 
     /// <summary>
-    /// The media job stream in <paramref name="database"/> (beside the media table, so a row and its job commit
-    /// together), with the pipeline's retry policy: <see cref="MediaOptions.MaxAttempts"/> attempts, waits
-    /// doubling from <see cref="MediaOptions.RetryDelay"/>, then the dead letters and a failed media item.
+    /// Media items and their processing jobs: the media table, the retry policy media grains follow
+    /// (<see cref="MediaOptions.MaxAttempts"/> attempts, waits doubling from <see cref="MediaOptions.RetryDelay"/>,
+    /// then the dead letters and a failed item).
     /// </summary>
-    public static ISiloBuilder AddMediaJobs(this ISiloBuilder silo, DatabaseSpec database, IConfiguration configuration)
+    public static IServiceCollection AddMediaJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(MediaOptions.SectionName).Get<MediaOptions>() ?? new MediaOptions();
-        return silo
-            .AddApplicationSchema(database, MediaSchema.Component, MediaSchema.For)
-            .AddOutboxStreams(MediaJobStream.ProviderName, database, delivery =>
-            {
-                delivery.MaxDeliveryAttempts = options.MaxAttempts;
-                delivery.RetryDelay = options.RetryDelay;
-                delivery.MaxRetryDelay = TimeSpan.FromTicks(options.RetryDelay.Ticks << Math.Min(options.MaxAttempts, 16));
-                // The pipeline enforces JobTimeout itself (cancelling the work); the delivery deadline is only
-                // a backstop for a worker that does not return at all.
-                delivery.DeliveryTimeout = options.JobTimeout + TimeSpan.FromMinutes(1);
-
-                // One job in flight per worker: the rest wait in the durable queue, not in memory, and an
-                // attempt's clock never runs while it merely waits for a worker.
-                delivery.MaxConcurrentStreams = options.Workers;
-            })
-            .AddStreamDeadLetterObserver<MediaJobDeadLetterObserver>(MediaJobStream.ProviderName);
+        services.AddSingleton(new DatabaseSchema(MediaSchema.Component, MediaSchema.For));
+        services.AddSingleton(new MediaJobSettings(options.MaxAttempts, options.RetryDelay));
+        services.AddSingleton<IMediaCatalog, RelationalMediaCatalog>();
+        return services;
     }
 }

@@ -1,4 +1,4 @@
-using Runtime.Storage.Relational;
+using Instagram.Silo.Storage;
 
 namespace Instagram.Silo.Posts;
 
@@ -14,6 +14,7 @@ internal static class PostsSchema
     public static IReadOnlyList<SchemaMigration> For(string dialect)
     {
         var real = dialect == "postgres" ? "DOUBLE PRECISION" : "REAL";
+        var (boolean, @false) = dialect == "postgres" ? ("BOOLEAN", "FALSE") : ("INTEGER", "0");
         return
         [
             new(1, "posts, hashtags, likes, comments, saves", $"""
@@ -71,6 +72,10 @@ internal static class PostsSchema
                 );
                 CREATE INDEX saves_by_user ON saves (user_id, created_at, post_id);
                 CREATE INDEX saves_by_post ON saves (post_id);
+                """),
+            new(2, "posts whose fan-out is still to be handed over", $"""
+                -- Set with the status change to published, cleared once the author's fan-out grain has queued the post.
+                ALTER TABLE posts ADD COLUMN fanout_pending {boolean} NOT NULL DEFAULT {@false};
                 """),
         ];
     }

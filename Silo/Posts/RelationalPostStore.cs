@@ -5,28 +5,26 @@ using System.Text.Json;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Paging;
 using Instagram.Grains.Posts;
-using Runtime.Storage.Relational;
-using Runtime.Streams;
+using Instagram.Silo.Storage;
 
 namespace Instagram.Silo.Posts;
 
 /// <summary>
-/// Posts, hashtags, likes, comments and saves in SQL. Publication goes through the transactional outbox:
-/// the status change and the fan-out event commit together, so a published post always reaches feeds.
+/// Posts, hashtags, likes, comments and saves in SQL. Publication marks the post's fan-out pending in the
+/// same statement that publishes it, so a published post always reaches feeds (see <see cref="PostGrain"/>).
 /// </summary>
-internal sealed class RelationalPostStore(ITransactionalOutbox outbox) : IPostStore
+internal sealed class RelationalPostStore(RelationalDatabase database) : IPostStore
 {
-    private readonly RelationalDatabase database = outbox.Database;
-
-    public Task<PostInfo?> FindAsync(long postId, CancellationToken cancellationToken) =>
-        database.ReadAsync<PostInfo?>(
+    public Task<StoredPost?> FindAsync(long postId, CancellationToken cancellationToken) =>
+        database.ReadAsync<StoredPost?>(
             async (connection, transaction, ct) =>
             {
                 await using var select = connection.CreateCommand(
                     """
                     SELECT author_id, media_ids, caption, location_lat, location_lng, location_name, tagged_user_ids, status, created_at,
                         (SELECT COUNT(*) FROM likes l WHERE l.post_id = p.post_id),
-                        (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.post_id)
+                        (SELECT COUNT(*) FROM comments c WHERE c.post_id = p.post_id),
+                        fanout_pending
                     FROM posts p WHERE post_id = @id
                     """, transaction).With("@id", postId);
                 await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -37,7 +35,7 @@ internal sealed class RelationalPostStore(ITransactionalOutbox outbox) : IPostSt
 
                 var caption = reader.GetString(2);
                 var location = reader.IsDBNull(5) ? null : new PostLocation(reader.GetDouble(3), reader.GetDouble(4), reader.GetString(5));
-                return new PostInfo(
+                var post = new PostInfo(
                     postId,
                     reader.GetInt64(0),
                     JsonSerializer.Deserialize<ImmutableArray<long>>(reader.GetString(1)),
@@ -50,6 +48,7 @@ internal sealed class RelationalPostStore(ITransactionalOutbox outbox) : IPostSt
                     reader.GetInt64(9),
                     reader.GetInt64(10),
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)));
+                return new StoredPost(post, reader.GetBoolean(11));
             },
             cancellationToken);
 
@@ -97,18 +96,29 @@ internal sealed class RelationalPostStore(ITransactionalOutbox outbox) : IPostSt
             cancellationToken);
 
     public Task SettleAsync(PostInfo post, PostStatus status, CancellationToken cancellationToken) =>
-        outbox.WriteAsync(
-            async (connection, transaction, events, ct) =>
+        database.WriteAsync(
+            async (connection, transaction, ct) =>
             {
-                await using var update = connection.CreateCommand("UPDATE posts SET status = @status WHERE post_id = @id AND status = @processing", transaction)
-                    .With("@status", NameOf(status)).With("@id", post.PostId).With("@processing", NameOf(PostStatus.Processing));
+                await using var update = connection.CreateCommand(
+                    "UPDATE posts SET status = @status, fanout_pending = @published WHERE post_id = @id AND status = @processing", transaction)
+                    .With("@status", NameOf(status)).With("@published", status == PostStatus.Published).With("@id", post.PostId)
+                    .With("@processing", NameOf(PostStatus.Processing));
                 if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1 && status == PostStatus.Published)
                 {
                     await AdjustPostCountAsync(connection, transaction, post.AuthorId, +1, ct).ConfigureAwait(false);
-                    events.Publish(StreamId.Create(FanoutStream.Namespace, post.AuthorId.ToString(CultureInfo.InvariantCulture)), new PostPublished(post.PostId, post.AuthorId));
                 }
 
                 return 0;
+            },
+            cancellationToken);
+
+    public Task MarkFanoutHandedOverAsync(long postId, CancellationToken cancellationToken) =>
+        database.WriteStatementAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var update = connection.CreateCommand("UPDATE posts SET fanout_pending = @false WHERE post_id = @id", transaction)
+                    .With("@false", false).With("@id", postId);
+                return await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
             cancellationToken);
 

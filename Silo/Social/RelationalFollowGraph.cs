@@ -3,7 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Instagram.Grains.Paging;
 using Instagram.Grains.Users;
-using Runtime.Storage.Relational;
+using Instagram.Silo.Storage;
 
 namespace Instagram.Silo.Social;
 

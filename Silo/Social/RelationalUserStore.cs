@@ -1,6 +1,6 @@
 using System.Globalization;
 using Instagram.Grains.Users;
-using Runtime.Storage.Relational;
+using Instagram.Silo.Storage;
 
 namespace Instagram.Silo.Social;
 

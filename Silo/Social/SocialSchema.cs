@@ -1,4 +1,4 @@
-using Runtime.Storage.Relational;
+using Instagram.Silo.Storage;
 
 namespace Instagram.Silo.Social;
 

@@ -1,5 +1,5 @@
 # A private PostgreSQL cluster on 127.0.0.1 for tests and benchmarks, started and stopped by PID.
-# Sourced by scripts/test.sh and scripts/bench.sh; needs common.sh.
+# Sourced by scripts/test.sh and scripts/bench-feed.sh; needs common.sh.
 #   postgres_start   sets INSTAGRAM_TEST_POSTGRES (an Npgsql connection string) and PG_DIR
 #   postgres_stop    stops the server and deletes its files
 

@@ -1,12 +1,10 @@
 using System.Globalization;
 using Instagram.Grains.Feed;
 using Instagram.Grains.Posts;
-using Instagram.Silo.Hosting;
+using Instagram.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Runtime;
-using Runtime.Hosting;
-using Runtime.Storage.Relational;
+using Orleans;
 
 namespace Silo.CrashHost;
 
@@ -59,7 +57,10 @@ internal static class FanoutCommands
         var posts = host.Services.GetRequiredService<IPostStore>();
         var post = new PostInfo(postId, AuthorId, [1], "crash me", [], [], null, [], PostStatus.Processing, 0, 0, DateTimeOffset.UtcNow);
         await posts.InsertAsync(post, CancellationToken.None);
-        await posts.SettleAsync(post, PostStatus.Published, CancellationToken.None); // commits the fan-out event with the status
+        await posts.SettleAsync(post, PostStatus.Published, CancellationToken.None); // marks its fan-out pending with the status
+
+        // The post's grain finds its fan-out pending on activation and hands it over to the author's fan-out grain.
+        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IPostGrain>(postId).GetAsync();
         Console.Out.WriteLine("published");
         await Task.Delay(Timeout.Infinite);
     }
@@ -86,8 +87,7 @@ internal static class FanoutCommands
     private static async Task<bool> HasAsync(IGrainFactory grains, long followerId, long postId) =>
         (await grains.GetGrain<ITimelineGrain>(followerId).GetPageAsync(null, 1)).Items is [{ } newest] && newest.PostId == postId;
 
-    private static RelationalDatabase DatabaseOf(IHost host) =>
-        host.Services.GetRequiredService<DatabaseRegistry>().Get(host.Services.GetRequiredService<StorageChoice>().Database);
+    private static RelationalDatabase DatabaseOf(IHost host) => host.Services.GetRequiredService<RelationalDatabase>();
 
     private static async ValueTask InsertUserAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, long userId, int followers, int following, CancellationToken ct)
     {

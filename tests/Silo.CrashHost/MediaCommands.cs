@@ -5,7 +5,7 @@ using Instagram.Silo.Media;
 using Instagram.Silo.Media.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Runtime;
+using Orleans;
 
 namespace Silo.CrashHost;
 

@@ -1,10 +1,11 @@
-using Runtime.Storage.Relational;
+using Instagram.Silo.Storage;
 
 namespace Instagram.Silo.Media.Catalog;
 
 /// <summary>
-/// The <c>media</c> table, one row per uploaded item, in the database that holds the media job outbox (so
-/// a row and its job commit together). Times are Unix milliseconds; variants are a JSON array.
+/// The <c>media</c> table, one row per uploaded item; a row whose status is processing is that item's
+/// processing job (with the attempts it has used). Jobs that used every attempt are kept in
+/// <c>media_dead_letters</c> with their last error. Times are Unix milliseconds; variants are a JSON array.
 /// </summary>
 internal static class MediaSchema
 {
@@ -41,6 +42,7 @@ internal static class MediaSchema
             );
             CREATE INDEX media_by_owner ON media (owner_id, media_id);
             """),
+        JobsInRows("INTEGER"),
     ];
 
     private static readonly IReadOnlyList<SchemaMigration> Postgres =
@@ -67,5 +69,21 @@ internal static class MediaSchema
             );
             CREATE INDEX media_by_owner ON media (owner_id, media_id);
             """),
+        JobsInRows("BIGINT"),
     ];
+
+    // Replaced the retired runtime's job stream: its undelivered jobs were for rows still marked processing,
+    // which silos now resume by themselves.
+    private static SchemaMigration JobsInRows(string bigint) => new(2, "processing jobs kept in their rows; dead letters", $"""
+        ALTER TABLE media ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+
+        CREATE TABLE media_dead_letters (
+            media_id   {bigint} PRIMARY KEY,
+            owner_id   {bigint} NOT NULL,
+            upload_key TEXT     NOT NULL,
+            attempts   INTEGER  NOT NULL,
+            error      TEXT     NOT NULL,
+            failed_at  {bigint} NOT NULL
+        );
+        """);
 }

@@ -3,62 +3,69 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Instagram.Grains.Media;
-using Runtime;
-using Runtime.Storage.Relational;
-using Runtime.Streams;
+using Instagram.Silo.Storage;
+using Orleans.Storage;
 
 namespace Instagram.Silo.Media.Catalog;
 
 /// <summary>
-/// The media table over the media job stream's own database, written through its transactional outbox so
-/// that "processing" and the job that will end it commit together. Versions guard against a second
-/// activation of the same item writing over the first.
+/// The media table. A row marked processing is its item's job, so an item and its job are one write.
+/// Versions guard against a second activation of the same item writing over the first.
 /// </summary>
-internal sealed class RelationalMediaCatalog(ITransactionalOutbox outbox) : IMediaCatalog
+internal sealed class RelationalMediaCatalog(RelationalDatabase database, TimeProvider clock) : IMediaCatalog
 {
     private const string Columns =
         "media_id, owner_id, media_type, status, content_type, size_bytes, upload_key, original_key, width, height, " +
-        "duration_seconds, blurhash, variants, failure, created_at, updated_at, version";
+        "duration_seconds, blurhash, variants, failure, created_at, updated_at, version, attempts";
 
     private static readonly JsonSerializerOptions VariantJson = new(JsonSerializerDefaults.Web);
 
-    public Task<(MediaInfo Media, long Version)?> FindAsync(long mediaId, CancellationToken cancellationToken) =>
-        outbox.Database.ReadAsync<(MediaInfo, long)?>(
+    public Task<StoredMedia?> FindAsync(long mediaId, CancellationToken cancellationToken) =>
+        database.ReadAsync<StoredMedia?>(
             async (connection, transaction, ct) =>
             {
                 await using var select = connection.CreateCommand($"SELECT {Columns} FROM media WHERE media_id = @id", transaction).With("@id", mediaId);
                 await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                return await reader.ReadAsync(ct).ConfigureAwait(false) ? (Read(reader), reader.GetInt64(16)) : null;
+                return await reader.ReadAsync(ct).ConfigureAwait(false) ? new StoredMedia(Read(reader), reader.GetInt32(17), reader.GetInt64(16)) : null;
             },
             cancellationToken);
 
-    public Task<long> SaveAsync(MediaInfo media, long expectedVersion, CancellationToken cancellationToken) =>
-        outbox.Database.WriteStatementAsync((connection, transaction, ct) => SaveAsync(connection, transaction, media, expectedVersion, ct), cancellationToken);
+    public Task<long> SaveAsync(MediaInfo media, int attempts, long expectedVersion, CancellationToken cancellationToken) =>
+        database.WriteStatementAsync((connection, transaction, ct) => SaveAsync(connection, transaction, media, attempts, expectedVersion, ct), cancellationToken);
 
-    public Task<long> SaveAndQueueAsync(MediaInfo media, long expectedVersion, MediaProcessingJob job, CancellationToken cancellationToken) =>
-        outbox.WriteAsync(
-            async (connection, transaction, events, ct) =>
+    public Task<long> DeadLetterAsync(MediaInfo failed, int attempts, string error, long expectedVersion, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction, ct) =>
             {
-                var version = await SaveAsync(connection, transaction, media, expectedVersion, ct).ConfigureAwait(false);
-                events.Publish(new StreamId(MediaJobStream.Namespace, GrainKeyFormat.Format(job.MediaId)), job);
+                var version = await SaveAsync(connection, transaction, failed, attempts, expectedVersion, ct).ConfigureAwait(false);
+                await using var letter = connection.CreateCommand(
+                    """
+                    INSERT INTO media_dead_letters (media_id, owner_id, upload_key, attempts, error, failed_at)
+                    VALUES (@id, @owner, @uploadKey, @attempts, @error, @at)
+                    ON CONFLICT (media_id) DO UPDATE SET attempts = excluded.attempts, error = excluded.error, failed_at = excluded.failed_at
+                    """, transaction)
+                    .With("@id", failed.MediaId).With("@owner", failed.OwnerId).With("@uploadKey", failed.UploadKey)
+                    .With("@attempts", attempts).With("@error", error).With("@at", clock.GetUtcNow().ToUnixTimeMilliseconds());
+                await letter.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 return version;
             },
             cancellationToken);
 
-    private static async ValueTask<long> SaveAsync(DbConnection connection, DbTransaction? transaction, MediaInfo media, long expectedVersion, CancellationToken cancellationToken)
+    private static async ValueTask<long> SaveAsync(DbConnection connection, DbTransaction? transaction, MediaInfo media, int attempts, long expectedVersion, CancellationToken cancellationToken)
     {
         var version = expectedVersion + 1;
         var sql = expectedVersion == 0
             ? $"""
                INSERT INTO media ({Columns})
                VALUES (@id, @owner, @type, @status, @contentType, @size, @uploadKey, @originalKey, @width, @height,
-                       @duration, @blurhash, @variants, @failure, @createdAt, @updatedAt, @version)
+                       @duration, @blurhash, @variants, @failure, @createdAt, @updatedAt, @version, @attempts)
                ON CONFLICT (media_id) DO NOTHING
                """
             : """
               UPDATE media SET media_type = @type, status = @status, content_type = @contentType, size_bytes = @size,
                   original_key = @originalKey, width = @width, height = @height, duration_seconds = @duration,
-                  blurhash = @blurhash, variants = @variants, failure = @failure, updated_at = @updatedAt, version = @version
+                  blurhash = @blurhash, variants = @variants, failure = @failure, updated_at = @updatedAt, version = @version,
+                  attempts = @attempts
               WHERE media_id = @id AND version = @expected
               """;
         await using var command = connection.CreateCommand(sql, transaction)
@@ -75,7 +82,8 @@ internal sealed class RelationalMediaCatalog(ITransactionalOutbox outbox) : IMed
             .With("@variants", JsonSerializer.Serialize(media.Variants, VariantJson))
             .With("@failure", media.Failure)
             .With("@updatedAt", media.UpdatedAt.ToUnixTimeMilliseconds())
-            .With("@version", version);
+            .With("@version", version)
+            .With("@attempts", attempts);
 
         // Only the parameters the statement names: Npgsql refuses unused ones.
         if (expectedVersion == 0)
@@ -91,8 +99,9 @@ internal sealed class RelationalMediaCatalog(ITransactionalOutbox outbox) : IMed
         {
             throw new InconsistentStateException(
                 $"Media {media.MediaId} is no longer at version {expectedVersion}: another activation wrote it.",
-                expectedVersion.ToString(CultureInfo.InvariantCulture),
-                currentEtag: null);
+                storedEtag: null,
+                currentEtag: expectedVersion.ToString(CultureInfo.InvariantCulture),
+                storageException: null);
         }
 
         return version;

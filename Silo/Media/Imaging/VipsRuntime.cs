@@ -1,4 +1,4 @@
-using Runtime.Storage.Sqlite;
+using Instagram.Silo.Storage.Sqlite;
 
 namespace Instagram.Silo.Media.Imaging;
 

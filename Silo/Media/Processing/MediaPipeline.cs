@@ -42,6 +42,13 @@ internal sealed partial class MediaPipeline(
             },
             cancellationToken);
 
+    public void Abandoned(MediaProcessingJob job, int attempts, string error)
+    {
+        _failedBefore.TryRemove(job.MediaId, out _);
+        metrics.DeadLettered();
+        LogAbandoned(logger, job.MediaId, attempts, error);
+    }
+
     public async Task DiscardUploadAsync(string uploadKey, CancellationToken cancellationToken)
     {
         try
@@ -234,8 +241,11 @@ internal sealed partial class MediaPipeline(
     [LoggerMessage(Level = LogLevel.Information, Message = "Media {MediaId} rejected by its decoder")]
     private static partial void LogRejected(ILogger logger, Exception exception, long mediaId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing media {MediaId} failed; the job will be retried")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing media {MediaId} failed")]
     private static partial void LogAttemptFailed(ILogger logger, Exception exception, long mediaId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media {MediaId} failed {Attempts} times and goes to the dead letters; last error: {Error}")]
+    private static partial void LogAbandoned(ILogger logger, long mediaId, int attempts, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the upload {Key}; it is no longer needed")]
     private static partial void LogDiscardFailed(ILogger logger, Exception exception, string key);

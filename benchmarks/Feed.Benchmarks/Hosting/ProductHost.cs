@@ -1,11 +1,10 @@
+using Feed.Benchmarks.Load;
 using Instagram.ApiFrontend.Hosting;
 using Instagram.Grains.Identity;
-using Instagram.Silo.Hosting;
+using Instagram.Silo.Storage;
 using Microsoft.Data.Sqlite;
-using Runtime;
-using Runtime.Hosting;
-using Runtime.Statistics;
-using Runtime.Storage.Relational;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Feed.Benchmarks.Hosting;
 
@@ -34,7 +33,8 @@ internal sealed class ProductHost : IAsyncDisposable
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    public IRuntimeStatistics Statistics => Services.GetRequiredService<IRuntimeStatistics>();
+    /// <summary>Every grain call the silo served, by grain type and method.</summary>
+    public GrainCallCounter Calls => Services.GetRequiredService<GrainCallCounter>();
 
     /// <summary>The app's own ID generator: seeded rows get IDs exactly like the ones the app makes.</summary>
     public SnowflakeIdGenerator Ids => Services.GetRequiredService<SnowflakeIdGenerator>();
@@ -42,13 +42,15 @@ internal sealed class ProductHost : IAsyncDisposable
     public BearerTokens Tokens { get; }
 
     /// <summary>The app's database instance (the one its grains use), for seeding and counting rows.</summary>
-    public RelationalDatabase Database
+    public RelationalDatabase Database => Services.GetRequiredService<RelationalDatabase>();
+
+    /// <summary>Active activations per grain class (Orleans' management grain), those with any.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ActivationsAsync()
     {
-        get
-        {
-            var storage = Services.GetRequiredService<StorageChoice>();
-            return Services.GetRequiredService<DatabaseRegistry>().Get(storage.Database);
-        }
+        var statistics = await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.GroupBy(s => s.GrainType[(s.GrainType.LastIndexOf('.') + 1)..])
+            .Where(g => g.Sum(s => s.ActivationCount) > 0)
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
     }
 
     /// <param name="postgresConnectionString">Null for the embedded default (SQLite in the data directory).</param>
@@ -61,6 +63,8 @@ internal sealed class ProductHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0"); // port 0: Kestrel takes a free one, read back below
 
         builder.AddEmbeddedProduct();
+        builder.Services.AddSingleton<GrainCallCounter>();
+        builder.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallCounter>());
 
         var app = builder.Build();
         app.UseEmbeddedProduct();

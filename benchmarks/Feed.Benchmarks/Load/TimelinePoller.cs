@@ -1,5 +1,5 @@
 using Instagram.Grains.Feed;
-using Runtime;
+using Orleans;
 
 namespace Feed.Benchmarks.Load;
 

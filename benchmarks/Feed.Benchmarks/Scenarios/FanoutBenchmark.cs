@@ -39,7 +39,7 @@ internal static class FanoutBenchmark
         // Activations cost a little even when idle (every active post ticks its counters' write-behind timer).
         var idleWarm = await IdleCpu.MeasureAsync(Settle);
         report.Note($"host idle (no requests) before the cold post: {idleCold:P1} of a core; before the warm post, with " +
-            $"{ActiveTimelines(host):N0} timelines active: {idleWarm:P1}");
+            $"{await ActiveTimelinesAsync(host):N0} timelines active: {idleWarm:P1}");
         var warm = await PublishAndWatchAsync(host, graph, graph.UnpostedMediaIds[1], "Second post, everyone is online #fanout");
 
         report.Blank();
@@ -55,14 +55,14 @@ internal static class FanoutBenchmark
         report.Blank();
     }
 
-    private static long ActiveTimelines(ProductHost host) =>
-        host.Statistics.GetSnapshot().GrainTypes.FirstOrDefault(t => t.GrainType == "timeline")?.ActiveActivations ?? 0;
+    private static async Task<long> ActiveTimelinesAsync(ProductHost host) =>
+        (await host.ActivationsAsync()).GetValueOrDefault("TimelineGrain");
 
     private static string Verdict(FanoutRun run) => run.Poll.Missing == 0 && run.Poll.Elapsed <= Goal ? "met" : "NOT met";
 
     private static async Task<FanoutRun> PublishAndWatchAsync(ProductHost host, FollowerGraph graph, long mediaId, string caption)
     {
-        var before = GrainCallCounts.Read(host.Statistics);
+        var before = GrainCallCounts.Read(host.Calls);
         var post = await PostPublisher.PublishAsync(host, graph.AuthorId, mediaId, caption);
         var sinceAnswer = Stopwatch.StartNew();
         if (post.Status != "published")
@@ -74,7 +74,7 @@ internal static class FanoutBenchmark
         var author = TimelinePoller.UntilAllHoldAsync(host.Grains, [graph.AuthorId], post.PostId, sinceAnswer, GiveUp);
         var poll = await TimelinePoller.UntilAllHoldAsync(host.Grains, graph.FollowerIds, post.PostId, sinceAnswer, GiveUp);
         var fanoutDone = (await author).Elapsed;
-        var adds = GrainCallCounts.Read(host.Statistics).Calls("timeline", nameof(ITimelineGrain.AddAsync)) - before.Calls("timeline", nameof(ITimelineGrain.AddAsync));
+        var adds = GrainCallCounts.Read(host.Calls).Calls("timeline", nameof(ITimelineGrain.AddAsync)) - before.Calls("timeline", nameof(ITimelineGrain.AddAsync));
         return new FanoutRun(post, poll, fanoutDone, adds);
     }
 

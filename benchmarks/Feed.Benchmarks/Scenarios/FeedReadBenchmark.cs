@@ -36,9 +36,9 @@ internal static class FeedReadBenchmark
         report.WarmUp("feed", await wrk.WarmUpAsync(feedUrl, tokens, options.Warmup));
         report.WarmUp("baseline", await wrk.WarmUpAsync(baselineUrl, tokens, TimeSpan.FromSeconds(4)));
 
-        var before = GrainCallCounts.Read(host.Statistics);
+        var before = GrainCallCounts.Read(host.Calls);
         var feed = await wrk.RunAsync("GET /api/v1/feed?limit=20", feedUrl, tokens, options.Window);
-        var calls = GrainCallCounts.Read(host.Statistics).Since(before);
+        var calls = GrainCallCounts.Read(host.Calls).Since(before);
 
         // The same tokens: the authentication middleware decrypts them on the baseline too, though it requires none.
         var sameTokens = await wrk.RunAsync("GET /bench/baseline (same bytes, same tokens)", baselineUrl, tokens, options.Window);
@@ -52,8 +52,7 @@ internal static class FeedReadBenchmark
         report.Blank();
         report.CallsPerRequest(calls, feed.Requests);
 
-        report.Note("  active activations: " + string.Join(", ", host.Statistics.GetSnapshot().GrainTypes
-            .Where(t => t.ActiveActivations > 0).Select(t => $"{t.GrainType} {t.ActiveActivations:N0}")));
+        report.Note("  active activations: " + string.Join(", ", (await host.ActivationsAsync()).Select(t => $"{t.Key} {t.Value:N0}")));
         report.Note($"  host idle (no requests) after the windows: {await IdleCpu.MeasureAsync(IdleWindow):P1} of a core");
 
         var inProcess = await InProcessFeed.MeasureAsync(host, graph.ReaderIds, options.Connections, options.Window);

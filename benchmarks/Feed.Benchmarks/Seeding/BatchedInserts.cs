@@ -1,5 +1,5 @@
 using System.Text;
-using Runtime.Storage.Relational;
+using Instagram.Silo.Storage;
 
 namespace Feed.Benchmarks.Seeding;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Instagram.Grains.Posts;
-using Runtime.Storage.Relational;
+using Instagram.Silo.Storage;
 
 namespace Feed.Benchmarks.Seeding;
 

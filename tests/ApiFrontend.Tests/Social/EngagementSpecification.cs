@@ -3,7 +3,7 @@ using System.Net;
 using ApiFrontend.Tests.Infrastructure;
 using Instagram.Grains.Posts;
 using Microsoft.Extensions.DependencyInjection;
-using Runtime;
+using Orleans;
 using Xunit;
 
 namespace ApiFrontend.Tests.Social;

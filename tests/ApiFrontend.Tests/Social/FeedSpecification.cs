@@ -3,10 +3,9 @@ using System.Net;
 using ApiFrontend.Tests.Infrastructure;
 using Instagram.Grains.Feed;
 using Instagram.Silo.Hosting;
+using Instagram.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Runtime;
-using Runtime.Hosting;
-using Runtime.Storage.Relational;
+using Orleans;
 using Xunit;
 
 namespace ApiFrontend.Tests.Social;
@@ -221,12 +220,12 @@ public abstract class FeedSpecification : IAsyncLifetime
         await Eventually.TrueAsync(async () => (await follower.FeedPageAsync()).PostIds.Count == 3, "the posts reach the feed");
 
         await RestartAsync(); // every timeline written back and deactivated
-        var storage = Api.Services.GetRequiredService<StorageChoice>();
-        var database = Api.Services.GetRequiredService<DatabaseRegistry>().Get(storage.Database);
+        var database = Api.Services.GetRequiredService<RelationalDatabase>();
+        var table = database.Dialect == "postgres" ? "orleans_grain_state" : "grain_state"; // Orleans' ADO.NET provider's, or ours
         var lost = await database.WriteAsync(
             async (connection, transaction, ct) =>
             {
-                await using var delete = connection.CreateCommand("DELETE FROM grain_state WHERE grain_type = 'timeline'", transaction);
+                await using var delete = connection.CreateCommand($"DELETE FROM {table} WHERE state_name = 'timeline'", transaction);
                 return await delete.ExecuteNonQueryAsync(ct);
             },
             CancellationToken.None);

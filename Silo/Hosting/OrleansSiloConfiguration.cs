@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Sockets;
+using Instagram.Silo.Storage;
+using Instagram.Silo.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Instagram.Silo.Hosting;
+
+/// <summary>
+/// Orleans' providers for each storage choice, as one builder chain per mode:
+/// <list type="bullet">
+/// <item><b>SQLite</b> (embedded): one silo with localhost clustering; grain state in our
+/// <see cref="SqliteGrainStorage"/> (group commit); reminders through Orleans' ADO.NET provider.</item>
+/// <item><b>PostgreSQL</b> (cluster): Orleans' ADO.NET clustering, grain state and reminders.</item>
+/// </list>
+/// Grain state is System.Text.Json without type names, so a renamed class still reads old rows.
+/// </summary>
+public static class OrleansSiloConfiguration
+{
+    /// <summary>Grain storage the grains use (their <c>[PersistentState]</c> names no other).</summary>
+    public const string GrainStorage = "Default";
+
+    // Microsoft.Data.Sqlite serves this invariant name in Orleans' ADO.NET providers.
+    private const string SqliteInvariant = "System.Data.SQLite";
+    private const string PostgresInvariant = "Npgsql";
+
+    public static ISiloBuilder UseInstagramStorage(this ISiloBuilder silo, StorageChoice storage, OrleansOptions options)
+    {
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = options.ClusterId;
+            cluster.ServiceId = options.ServiceId;
+        });
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        return storage.Kind == DatabaseKind.Sqlite ? silo.UseSqlite(storage, options) : silo.UsePostgres(storage, options);
+    }
+
+    private static ISiloBuilder UseSqlite(this ISiloBuilder silo, StorageChoice storage, OrleansOptions options)
+    {
+        silo.UseLocalhostClustering(
+            siloPort: options.SiloPort is 0 ? FreeLoopbackPort() : options.SiloPort,
+            gatewayPort: options.GatewayPort,
+            serviceId: options.ServiceId,
+            clusterId: options.ClusterId);
+        silo.Services.AddGrainStorage(GrainStorage, static (services, name) => new SqliteGrainStorage(
+            name,
+            (SqliteDatabase)services.GetRequiredService<RelationalDatabase>(),
+            services.GetRequiredService<IGrainStorageSerializer>(),
+            services.GetRequiredService<IActivatorProvider>(),
+            services.GetRequiredService<TimeProvider>()));
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = SqliteInvariant;
+            reminders.ConnectionString = storage.ConnectionString;
+        });
+        return silo;
+    }
+
+    private static ISiloBuilder UsePostgres(this ISiloBuilder silo, StorageChoice storage, OrleansOptions options)
+    {
+        silo.ConfigureEndpoints(
+            IPAddress.Parse(options.AdvertisedAddress),
+            options.SiloPort is 0 ? FreeLoopbackPort() : options.SiloPort,
+            options.GatewayPort);
+        silo.UseAdoNetClustering(clustering =>
+        {
+            clustering.Invariant = PostgresInvariant;
+            clustering.ConnectionString = storage.ConnectionString;
+        });
+        silo.AddAdoNetGrainStorage(GrainStorage, state =>
+        {
+            state.Invariant = PostgresInvariant;
+            state.ConnectionString = storage.ConnectionString;
+        });
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = PostgresInvariant;
+            reminders.ConnectionString = storage.ConnectionString;
+        });
+        return silo;
+    }
+
+    /// <summary>A port nothing listens on now (the OS picks it). Orleans cannot bind port 0 itself.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
