@@ -29,60 +29,58 @@ public static class OrleansSiloConfiguration
     private const string SqliteInvariant = "System.Data.SQLite";
     private const string PostgresInvariant = "Npgsql";
 
-    public static ISiloBuilder UseInstagramStorage(this ISiloBuilder silo, StorageChoice storage, OrleansOptions options)
+    /// <summary>
+    /// How the silo finds its cluster: alone on localhost (SQLite), or through the membership table in
+    /// PostgreSQL; its cluster and service IDs and its endpoints.
+    /// </summary>
+    public static ISiloBuilder UseInstagramClustering(this ISiloBuilder silo, StorageChoice storage, OrleansOptions options)
     {
+        var siloPort = options.SiloPort is 0 ? FreeLoopbackPort() : options.SiloPort;
         silo.Configure<ClusterOptions>(cluster =>
         {
             cluster.ClusterId = options.ClusterId;
             cluster.ServiceId = options.ServiceId;
         });
-        silo.UseSystemTextJsonGrainStorageSerializer();
-        return storage.Kind == DatabaseKind.Sqlite ? silo.UseSqlite(storage, options) : silo.UsePostgres(storage, options);
-    }
-
-    private static ISiloBuilder UseSqlite(this ISiloBuilder silo, StorageChoice storage, OrleansOptions options)
-    {
-        silo.UseLocalhostClustering(
-            siloPort: options.SiloPort is 0 ? FreeLoopbackPort() : options.SiloPort,
-            gatewayPort: options.GatewayPort,
-            serviceId: options.ServiceId,
-            clusterId: options.ClusterId);
-        silo.Services.AddGrainStorage(GrainStorage, static (services, name) => new SqliteGrainStorage(
-            name,
-            (SqliteDatabase)services.GetRequiredService<RelationalDatabase>(),
-            services.GetRequiredService<IGrainStorageSerializer>(),
-            services.GetRequiredService<IActivatorProvider>(),
-            services.GetRequiredService<TimeProvider>()));
-        silo.UseAdoNetReminderService(reminders =>
+        if (storage.Kind == DatabaseKind.Sqlite)
         {
-            reminders.Invariant = SqliteInvariant;
-            reminders.ConnectionString = storage.ConnectionString;
-        });
-        return silo;
-    }
+            return silo.UseLocalhostClustering(siloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        }
 
-    private static ISiloBuilder UsePostgres(this ISiloBuilder silo, StorageChoice storage, OrleansOptions options)
-    {
-        silo.ConfigureEndpoints(
-            IPAddress.Parse(options.AdvertisedAddress),
-            options.SiloPort is 0 ? FreeLoopbackPort() : options.SiloPort,
-            options.GatewayPort);
-        silo.UseAdoNetClustering(clustering =>
+        silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), siloPort, options.GatewayPort);
+        return silo.UseAdoNetClustering(clustering =>
         {
             clustering.Invariant = PostgresInvariant;
             clustering.ConnectionString = storage.ConnectionString;
         });
-        silo.AddAdoNetGrainStorage(GrainStorage, state =>
+    }
+
+    /// <summary>Grain state and reminders in the chosen database, grain state as System.Text.Json.</summary>
+    public static ISiloBuilder UseInstagramStorage(this ISiloBuilder silo, StorageChoice storage)
+    {
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        if (storage.Kind == DatabaseKind.Sqlite)
         {
-            state.Invariant = PostgresInvariant;
-            state.ConnectionString = storage.ConnectionString;
-        });
-        silo.UseAdoNetReminderService(reminders =>
+            silo.Services.AddGrainStorage(GrainStorage, static (services, name) => new SqliteGrainStorage(
+                name,
+                (SqliteDatabase)services.GetRequiredService<RelationalDatabase>(),
+                services.GetRequiredService<IGrainStorageSerializer>(),
+                services.GetRequiredService<IActivatorProvider>(),
+                services.GetRequiredService<TimeProvider>()));
+        }
+        else
         {
-            reminders.Invariant = PostgresInvariant;
+            silo.AddAdoNetGrainStorage(GrainStorage, state =>
+            {
+                state.Invariant = PostgresInvariant;
+                state.ConnectionString = storage.ConnectionString;
+            });
+        }
+
+        return silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = storage.Kind == DatabaseKind.Sqlite ? SqliteInvariant : PostgresInvariant;
             reminders.ConnectionString = storage.ConnectionString;
         });
-        return silo;
     }
 
     /// <summary>A port nothing listens on now (the OS picks it). Orleans cannot bind port 0 itself.</summary>

@@ -4,11 +4,10 @@ using Instagram.Silo.Media.Catalog;
 using Instagram.Silo.Media.Imaging;
 using Instagram.Silo.Media.Processing;
 using Instagram.Silo.Media.Video;
+using Instagram.Silo.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Instagram.Silo.Storage;
 
 namespace Instagram.Silo.Media;
 
@@ -19,23 +18,23 @@ public static class MediaPipelineHostingExtensions
     /// ffmpeg processors (<c>Media:Video</c>), the worker pool, metrics, and the media table. The frontend's
     /// upload checks use the same processors and limits.
     /// </summary>
-    public static IHostApplicationBuilder AddMediaPipeline(this IHostApplicationBuilder builder, string dataDirectory)
+    public static IServiceCollection AddMediaPipeline(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        builder.Services.AddOptions<MediaOptions>()
-            .Bind(builder.Configuration.GetSection(MediaOptions.SectionName))
+        services.AddOptions<MediaOptions>()
+            .Bind(configuration.GetSection(MediaOptions.SectionName))
             .Validate(o => o.Workers > 0 && o.MaxAttempts > 0 && o.MaxImageBytes > 0 && o.MaxVideoBytes > 0 && o.MaxImagePixels > 0,
                 "Media: Workers, MaxAttempts and every limit must be positive.")
             .ValidateOnStart();
-        builder.Services.AddOptions<VideoProcessingOptions>().Bind(builder.Configuration.GetSection(VideoProcessingOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<VideoProcessingOptions>, VideoProcessingOptionsValidator>();
-        builder.AddBlobStore(dataDirectory);
-        builder.Services.AddMetrics();
-        builder.Services.AddSingleton<IImageProcessor, VipsImageProcessor>();
-        builder.Services.AddSingleton<IVideoProcessor, FfmpegVideoProcessor>();
-        builder.Services.AddSingleton<MediaWorkerPool>();
-        builder.Services.AddSingleton<MediaMetrics>();
-        builder.Services.AddSingleton<IMediaPipeline, MediaPipeline>();
-        return builder;
+        services.AddOptions<VideoProcessingOptions>().Bind(configuration.GetSection(VideoProcessingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VideoProcessingOptions>, VideoProcessingOptionsValidator>();
+        services.AddBlobStore(configuration, dataDirectory);
+        services.AddMetrics();
+        services.AddSingleton<IImageProcessor, VipsImageProcessor>();
+        services.AddSingleton<IVideoProcessor, FfmpegVideoProcessor>();
+        services.AddSingleton<MediaWorkerPool>();
+        services.AddSingleton<MediaMetrics>();
+        services.AddSingleton<IMediaPipeline, MediaPipeline>();
+        return services;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,20 +11,20 @@ public static class BlobStoreHostingExtensions
     /// Registers the <see cref="IBlobStore"/> chosen by the <c>Media:Blobs</c> section (see
     /// <see cref="BlobStorageOptions"/>), validated now so that bad settings stop the host before it starts.
     /// At start-up the store is logged and, for S3, its bucket created if missing. Call it from the silo's
-    /// set-up with the resolved data directory: <c>builder.AddBlobStore(storage.DataDirectory)</c>.
+    /// set-up with the resolved data directory: <c>services.AddBlobStore(configuration, storage.DataDirectory)</c>.
     /// </summary>
     /// <param name="dataDirectory">The node's data directory; the local store defaults to its <c>media</c> subdirectory.</param>
     /// <exception cref="OptionsValidationException">The section makes no sense.</exception>
-    public static IHostApplicationBuilder AddBlobStore(this IHostApplicationBuilder builder, string dataDirectory)
+    public static IServiceCollection AddBlobStore(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var options = builder.Configuration.GetSection(BlobStorageOptions.SectionName).Get<BlobStorageOptions>() ?? new BlobStorageOptions();
+        var options = configuration.GetSection(BlobStorageOptions.SectionName).Get<BlobStorageOptions>() ?? new BlobStorageOptions();
         options.Validate();
 
         if (options.IsS3)
         {
-            builder.Services.AddSingleton(provider => new S3BlobStore(options.S3, provider.GetService<TimeProvider>() ?? TimeProvider.System));
-            builder.Services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<S3BlobStore>());
-            builder.Services.AddHostedService(provider => new BlobStoreStartup(
+            services.AddSingleton(provider => new S3BlobStore(options.S3, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+            services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<S3BlobStore>());
+            services.AddHostedService(provider => new BlobStoreStartup(
                 provider.GetRequiredService<IBlobStore>(),
                 $"S3 bucket {options.S3.Bucket} at {options.S3.ServiceUrl ?? "AWS " + options.S3.Region}",
                 provider.GetRequiredService<S3BlobStore>().EnsureBucketAsync,
@@ -34,15 +33,15 @@ public static class BlobStoreHostingExtensions
         else
         {
             var directory = Path.GetFullPath(options.LocalDirectory ?? Path.Combine(dataDirectory, BlobStorageOptions.DefaultLocalDirectoryName));
-            builder.Services.AddSingleton(_ => new LocalDiskBlobStore(directory));
-            builder.Services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<LocalDiskBlobStore>());
-            builder.Services.AddHostedService(provider => new BlobStoreStartup(
+            services.AddSingleton(_ => new LocalDiskBlobStore(directory));
+            services.AddSingleton<IBlobStore>(provider => provider.GetRequiredService<LocalDiskBlobStore>());
+            services.AddHostedService(provider => new BlobStoreStartup(
                 provider.GetRequiredService<IBlobStore>(),
                 $"local directory {directory}",
                 prepare: null,
                 provider.GetRequiredService<ILogger<BlobStoreStartup>>()));
         }
 
-        return builder;
+        return services;
     }
 }

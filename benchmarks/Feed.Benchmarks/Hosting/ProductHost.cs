@@ -48,7 +48,8 @@ internal sealed class ProductHost : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, int>> ActivationsAsync()
     {
         var statistics = await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-        return statistics.GroupBy(s => s.GrainType[(s.GrainType.LastIndexOf('.') + 1)..])
+        // Types are named "Namespace.Class,Assembly".
+        return statistics.GroupBy(s => s.GrainType.Split(',')[0].Split('.')[^1])
             .Where(g => g.Sum(s => s.ActivationCount) > 0)
             .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
     }

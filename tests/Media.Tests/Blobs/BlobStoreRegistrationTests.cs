@@ -85,7 +85,7 @@ public sealed class BlobStoreRegistrationTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddBlobStore(dataDirectory);
+        builder.Services.AddBlobStore(builder.Configuration, dataDirectory);
         return builder.Build();
     }
 }

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Instagram.Grains.Posts;
+using Instagram.Grains.Users;
+
+namespace Silo.Tests.Cluster;
+
+/// <summary>
+/// A stream of follows, likes and posts through an Orleans client, each recorded only once it was
+/// acknowledged (the grain call returned success); calls that failed — a silo dying under them — are
+/// counted by exception type and may or may not have happened. Posts use media seeded ready, one each,
+/// owned by their author.
+/// </summary>
+internal sealed class ClusterWorkload(IGrainFactory grains, IReadOnlyList<long> userIds, IReadOnlyList<(long MediaId, long OwnerId)> media)
+{
+    private const long FirstPostId = 5_000_000;
+
+    private readonly ConcurrentBag<(long Follower, long Followee)> _follows = [];
+    private readonly ConcurrentBag<(long User, long Post)> _likes = [];
+    private readonly ConcurrentDictionary<long, long> _posts = new(); // post → author
+    private readonly ConcurrentDictionary<string, int> _failures = new();
+    private int _nextMedia = -1;
+
+    public IReadOnlyCollection<(long Follower, long Followee)> Follows => _follows;
+
+    public IReadOnlyCollection<(long User, long Post)> Likes => _likes;
+
+    public IReadOnlyDictionary<long, long> Posts => _posts;
+
+    public IReadOnlyDictionary<string, int> Failures => _failures;
+
+    public int Acknowledged => _follows.Count + _likes.Count + _posts.Count;
+
+    /// <summary>Runs <paramref name="workers"/> loops of random operations until <paramref name="stop"/>.</summary>
+    public Task RunAsync(int workers, int seed, CancellationToken stop) =>
+        Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(() => LoopAsync(new Random(seed + worker), stop))));
+
+    private async Task LoopAsync(Random random, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var roll = random.Next(10);
+            try
+            {
+                if (roll < 4)
+                {
+                    await FollowAsync(random);
+                }
+                else if (roll < 8 && !_posts.IsEmpty)
+                {
+                    await LikeAsync(random);
+                }
+                else
+                {
+                    await PostAsync();
+                }
+            }
+            catch (Exception exception)
+            {
+                _failures.AddOrUpdate(exception.GetType().Name, 1, (_, count) => count + 1);
+            }
+        }
+    }
+
+    private async Task FollowAsync(Random random)
+    {
+        var (follower, followee) = (Pick(random), Pick(random));
+        if (follower != followee && (await grains.GetGrain<IUserGrain>(follower).FollowAsync(followee)).Outcome == GraphOutcome.Done)
+        {
+            _follows.Add((follower, followee));
+        }
+    }
+
+    private async Task LikeAsync(Random random)
+    {
+        var (user, post) = (Pick(random), _posts.Keys.ElementAt(random.Next(_posts.Count)));
+        if (await grains.GetGrain<IEngagementGrain>(user).LikeAsync(post) is not null)
+        {
+            _likes.Add((user, post));
+        }
+    }
+
+    private async Task PostAsync()
+    {
+        var next = Interlocked.Increment(ref _nextMedia);
+        if (next >= media.Count)
+        {
+            return;
+        }
+
+        var (mediaId, author) = media[next];
+        var postId = FirstPostId + next;
+        var draft = new PostDraft(author, [mediaId], $"post {next} #cluster", Location: null, TaggedUserIds: ImmutableArray<long>.Empty);
+        if ((await grains.GetGrain<IPostGrain>(postId).CreateAsync(draft)).Outcome == PostCreateOutcome.Created)
+        {
+            _posts[postId] = author;
+        }
+    }
+
+    private long Pick(Random random) => userIds[random.Next(userIds.Count)];
+}
