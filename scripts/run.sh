@@ -17,4 +17,14 @@ export INSTAGRAM_DATA_DIR="${INSTAGRAM_DATA_DIR:-$PWD/data}"
 # Native libraries the product needs at run time (libvips, ffmpeg).
 ensure_media_runtime
 
+# The operator pages (/dashboard, /metrics) need a credential; on a developer's machine one is made once
+# and kept beside the data. Set Operator__Password to choose your own.
+if [ -z "${Operator__Password:-}" ]; then
+  mkdir -p "$INSTAGRAM_DATA_DIR"
+  password_file="$INSTAGRAM_DATA_DIR/operator-password"
+  [ -s "$password_file" ] || (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$password_file")
+  export Operator__Password; Operator__Password=$(cat "$password_file")
+fi
+log "operator pages: /dashboard and /metrics, user ${Operator__Username:-operator}, password in ${password_file:-Operator__Password}"
+
 exec dotnet run --project ApiFrontend -c Release -- "$@"

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Posts;
 using Instagram.Grains.Feed;
@@ -17,8 +18,9 @@ public static class FeedApi
     }
 
     private static async Task<Results<PostListResult, ProblemHttpResult>> GetFeedAsync(
-        HttpContext http, string? cursor, string? limit, IGrainFactory grains, PostReader reader)
+        HttpContext http, string? cursor, string? limit, IGrainFactory grains, PostReader reader, ApiMetrics metrics)
     {
+        var started = Stopwatch.GetTimestamp();
         if (!PageRequest.TryParse(cursor, limit, out var page, out var problem))
         {
             return ApiProblem.Malformed(problem);
@@ -30,6 +32,7 @@ public static class FeedApi
         // A timeline holds only posts of authors its owner follows unblocked (it drops an author's posts on unfollow
         // or block, and refuses late pushes), so no author needs checking; deleted posts drop out in hydration.
         var posts = await reader.ViewAllAsync([.. entries.Items.Select(e => e.PostId)], viewerId, AuthorCheck.Done, http.Request);
+        metrics.FeedRead(Stopwatch.GetElapsedTime(started));
         return new PostListResult(posts, entries.Next?.Encode(), entries.Next is not null);
     }
 }

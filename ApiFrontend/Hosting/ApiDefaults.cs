@@ -23,6 +23,7 @@ public static class ApiDefaults
     {
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddExceptionHandler(options => options.StatusCodeSelector = StatusOf);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

@@ -1,4 +1,5 @@
 using Instagram.Silo.Hosting;
+using Instagram.Silo.Operations;
 
 namespace Instagram.ApiFrontend.Hosting;
 
@@ -16,6 +17,7 @@ public static class EmbeddedProduct
     {
         app.UseApiDefaults();
         app.MapApiAreas();
+        app.MapOperatorEndpoints();
         app.MapOpenApi();
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Idempotency;
@@ -49,8 +50,13 @@ public static class MediaApi
         return app;
     }
 
-    private static Task<Results<Accepted<MediaAccepted>, ProblemHttpResult>> UploadAsync(HttpContext http, CancellationToken cancellationToken) =>
-        ReceiveMultipartAsync(http, imagesOnly: false, accepted: null, cancellationToken);
+    private static async Task<Results<Accepted<MediaAccepted>, ProblemHttpResult>> UploadAsync(HttpContext http, ApiMetrics metrics, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await ReceiveMultipartAsync(http, imagesOnly: false, accepted: null, cancellationToken);
+        metrics.Upload(Stopwatch.GetElapsedTime(started), accepted: result.Result is Accepted<MediaAccepted>);
+        return result;
+    }
 
     /// <summary>
     /// Every multipart upload (<c>POST /media</c>, <c>PUT /users/me/avatar</c>): the 'file' part is streamed to a

@@ -1,3 +1,4 @@
+using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.Media;
 using Instagram.ApiFrontend.Users;
 using Instagram.Grains.Media;
@@ -26,7 +27,7 @@ public enum AuthorCheck
 /// distinct authors and avatars, media — is read with every grain call of the page in parallel, and the
 /// viewer's likes and saves in one call alongside.
 /// </summary>
-public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, PostCards cards, IOptions<MediaOptions> mediaOptions)
+public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, PostCards cards, IOptions<MediaOptions> mediaOptions, ApiMetrics metrics)
 {
     /// <summary>The post as <paramref name="viewerId"/> may see it, or null if it may not (or there is none).</summary>
     public async Task<PostInfo?> FindVisibleAsync(long postId, long viewerId)
@@ -67,6 +68,7 @@ public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, PostCar
             }
         }
 
+        metrics.PostCards(hits: postIds.Count - missing.Count, misses: missing.Count);
         if (missing.Count > 0)
         {
             await RenderAsync(postIds, missing, found, publicBase, request);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Instagram.Grains.DurableWork;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +21,7 @@ public sealed partial class FanoutGrain(
     IFeedStore feeds,
     FeedSettings settings,
     PendingWorkReminder reminder,
+    FanoutMetrics metrics,
     ILogger<FanoutGrain> logger) : Grain, IFanoutGrain, IRemindable
 {
     private const string DeliveryReminder = "delivery";
@@ -113,7 +115,9 @@ public sealed partial class FanoutGrain(
 
     private async Task DeliverAsync(FeedEntry post)
     {
+        var started = Stopwatch.GetTimestamp();
         var pull = await feeds.FollowerCountAsync(AuthorId, CancellationToken.None) >= settings.CelebrityThreshold;
+        long pushes = 0;
         if (pull)
         {
             await GrainFactory.GetGrain<ICelebrityOutboxGrain>(AuthorId).AddAsync(post);
@@ -123,26 +127,30 @@ public sealed partial class FanoutGrain(
             var entries = fanout.State.LastPulled
                 ? (await feeds.RecentPostsAsync(AuthorId, RepushedPosts, CancellationToken.None)).Add(post)
                 : [post];
-            await PushAsync(entries);
+            pushes = await PushAsync(entries);
         }
 
         // The author's own feed shows their posts whichever way followers get them.
         await GrainFactory.GetGrain<ITimelineGrain>(AuthorId).AddAsync([post]);
         fanout.State.LastPulled = pull;
+        metrics.Delivered(pull, pushes, Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task PushAsync(ImmutableArray<FeedEntry> entries)
+    /// <summary>Pushes to every follower's timeline, a batch at a time; returns how many timelines.</summary>
+    private async Task<long> PushAsync(ImmutableArray<FeedEntry> entries)
     {
         var after = long.MinValue;
+        long pushed = 0;
         while (true)
         {
             var followers = await feeds.FollowerIdsAsync(AuthorId, after, Batch, CancellationToken.None);
             if (followers.IsEmpty)
             {
-                return;
+                return pushed;
             }
 
             await Task.WhenAll(followers.Select(id => GrainFactory.GetGrain<ITimelineGrain>(id).AddAsync(entries)));
+            pushed += followers.Length;
             after = followers[^1];
         }
     }

@@ -6,7 +6,7 @@ namespace Instagram.Silo.Feed;
 
 public static class FeedHostingExtensions
 {
-    /// <summary>The home feed: settings from the <c>Feed</c> section and the queries feed grains make.</summary>
+    /// <summary>The home feed: settings from the <c>Feed</c> section, the queries feed grains make, the fan-out's metrics.</summary>
     public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection("Feed").Get<FeedSettings>() ?? new FeedSettings();
@@ -17,6 +17,7 @@ public static class FeedHostingExtensions
 
         services.AddSingleton(settings);
         services.AddSingleton<IFeedStore, RelationalFeedStore>();
+        services.AddSingleton<FanoutMetrics>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Instagram.Grains.Identity;
 using Instagram.Silo.Feed;
 using Instagram.Silo.Media;
 using Instagram.Silo.Media.Blobs;
+using Instagram.Silo.Operations;
 using Instagram.Silo.Posts;
 using Instagram.Silo.Social;
 using Instagram.Silo.Storage;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 using Orleans.Runtime;
 
 namespace Instagram.Silo.Hosting;
@@ -32,7 +34,16 @@ public static class InstagramSiloExtensions
         // Registered before the silo so it starts (and logs) before the database is migrated.
         builder.Services.AddHostedService<StorageChoiceLogger>();
         builder.Services.AddInstagramSiloServices(builder.Configuration, storage);
-        builder.UseOrleans(silo => silo.UseInstagramClustering(storage, orleans).UseInstagramStorage(storage));
+        var operators = builder.AddOperatorServices();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseInstagramClustering(storage, orleans).UseInstagramStorage(storage);
+            if (operators.Enabled)
+            {
+                // Only when someone can open it: even unwatched, its grain call filter times every call.
+                silo.AddDashboard();
+            }
+        });
         builder.Services.AddHealthChecks()
             .AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<BlobStoreReadinessCheck>("media-blobs", tags: [HealthEndpoints.ReadyTag]);

@@ -13,7 +13,7 @@ namespace Feed.Benchmarks;
 /// <param name="CelebrityFollowers">Followers of the celebrity. Default 1 000 000.</param>
 /// <param name="Sample">Celebrity followers whose first page is checked, chosen at random. Default: every one.</param>
 /// <param name="Seed">Seed of every random choice, so runs are comparable. Default 42.</param>
-/// <param name="Only">One of feed, pull, fanout, celebrity; null for all.</param>
+/// <param name="Only">One of feed, pull, fanout, celebrity, dashboard; null for all.</param>
 /// <param name="PostgresConnectionString">The server scripts/bench-feed.sh started (INSTAGRAM_TEST_POSTGRES); the pull benchmark needs it.</param>
 internal sealed record FeedBenchmarkOptions(
     TimeSpan Window,
@@ -32,7 +32,7 @@ internal sealed record FeedBenchmarkOptions(
 {
     private const string Usage =
         "Options: --window s, --warmup s, --authors n, --posts-per-author n, --readers n, --follows n, --connections n, " +
-        "--fanout-followers n, --celebrity-followers n, --sample n, --seed n, --only feed|pull|fanout|celebrity.";
+        "--fanout-followers n, --celebrity-followers n, --sample n, --seed n, --only feed|pull|fanout|celebrity|dashboard.";
 
     public bool Runs(string benchmark) => Only is null || Only == benchmark;
 
@@ -64,7 +64,7 @@ internal sealed record FeedBenchmarkOptions(
                 case "--celebrity-followers": celebrityFollowers = Positive(value); break;
                 case "--sample": sample = Positive(value); break;
                 case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--only" when value is "feed" or "pull" or "fanout" or "celebrity": only = value; break;
+                case "--only" when value is "feed" or "pull" or "fanout" or "celebrity" or "dashboard": only = value; break;
                 default: throw new ArgumentException($"Unknown option {args[i]} {value}. {Usage}");
             }
         }

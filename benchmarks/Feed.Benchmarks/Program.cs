@@ -2,9 +2,10 @@
 // prints, against baselines measured in the same run:
 //   1. feed reads under wrk load on SQLite vs a precomputed response of the same bytes (the HTTP stack's limit);
 //   2. the grain path vs a one-query pull feed on PostgreSQL (INSTAGRAM_TEST_POSTGRES);
-//   3. fan-out latency to an author's followers (cold and warm), and a celebrity's post reaching no timeline.
+//   3. fan-out latency to an author's followers (cold and warm), and a celebrity's post reaching no timeline;
+//   4. feed reads with the Orleans dashboard on (unwatched) against off.
 // Usage: Feed.Benchmarks [--window s] [--warmup s] [--authors n] [--posts-per-author n] [--readers n] [--follows n] [--connections n]
-//                        [--fanout-followers n] [--celebrity-followers n] [--sample n] [--seed n] [--only feed|pull|fanout|celebrity]
+//                        [--fanout-followers n] [--celebrity-followers n] [--sample n] [--seed n] [--only feed|pull|fanout|celebrity|dashboard]
 using Feed.Benchmarks;
 using Feed.Benchmarks.Scenarios;
 
@@ -34,6 +35,11 @@ try
     if (options.Runs("celebrity"))
     {
         await CelebrityBenchmark.RunAsync(options, report);
+    }
+
+    if (options.Runs("dashboard"))
+    {
+        await DashboardCostBenchmark.RunAsync(options, report, workDirectory);
     }
 }
 finally

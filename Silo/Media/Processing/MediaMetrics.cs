@@ -20,11 +20,11 @@ public sealed class MediaMetrics : IDisposable
     public MediaMetrics(IMeterFactory meterFactory)
     {
         _meter = meterFactory.Create(MeterName);
-        _processingSeconds = _meter.CreateHistogram<double>("media.processing.duration", "s", "Time to process one media job attempt, by media type and outcome.");
-        _jobsSucceeded = _meter.CreateCounter<long>("media.jobs.succeeded", description: "Jobs that produced their variants.");
-        _jobsRejected = _meter.CreateCounter<long>("media.jobs.rejected", description: "Jobs whose media was unacceptable (failed without retry).");
-        _jobsRetried = _meter.CreateCounter<long>("media.jobs.retried", description: "Attempts that repeat a job after a failed attempt.");
-        _jobsDeadLettered = _meter.CreateCounter<long>("media.jobs.dead_lettered", description: "Jobs given up on after their last attempt.");
+        _processingSeconds = _meter.CreateHistogram<double>("instagram.media.processing.duration", "s", "Time to process one media job attempt, by media type and outcome.");
+        _jobsSucceeded = _meter.CreateCounter<long>("instagram.media.jobs.succeeded", description: "Jobs that produced their variants.");
+        _jobsRejected = _meter.CreateCounter<long>("instagram.media.jobs.rejected", description: "Jobs whose media was unacceptable (failed without retry).");
+        _jobsRetried = _meter.CreateCounter<long>("instagram.media.jobs.retried", description: "Attempts that repeat a job after a failed attempt.");
+        _jobsDeadLettered = _meter.CreateCounter<long>("instagram.media.jobs.dead_lettered", description: "Jobs given up on after their last attempt.");
     }
 
     public void Processed(string mediaType, string outcome, TimeSpan elapsed)

@@ -56,11 +56,16 @@ internal sealed class ProductHost : IAsyncDisposable
 
     /// <param name="postgresConnectionString">Null for the embedded default (SQLite in the data directory).</param>
     /// <param name="mapEndpoints">The benchmark's own endpoints, mapped after the API's.</param>
-    public static async Task<ProductHost> StartAsync(string? postgresConnectionString, Action<WebApplication>? mapEndpoints = null)
+    /// <param name="settings">Configuration on top of the benchmark's own (an operator password, say).</param>
+    public static async Task<ProductHost> StartAsync(
+        string? postgresConnectionString,
+        Action<WebApplication>? mapEndpoints = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "instagram-feed-bench-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(Settings(dataDirectory, postgresConnectionString));
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseUrls("http://127.0.0.1:0"); // port 0: Kestrel takes a free one, read back below
 
         builder.AddEmbeddedProduct();

@@ -27,9 +27,9 @@ public sealed class MediaRetrySpecification : IDisposable
 
         Assert.Equal("ready", media.GetProperty("status").GetString());
         Assert.Equal(3, processor.Attempts);
-        Assert.Equal(2, metrics.Total("media.jobs.retried"));
-        Assert.Equal(0, metrics.Total("media.jobs.dead_lettered"));
-        Assert.Equal(3, metrics.Count("media.processing.duration"));
+        Assert.Equal(2, metrics.Total("instagram.media.jobs.retried"));
+        Assert.Equal(0, metrics.Total("instagram.media.jobs.dead_lettered"));
+        Assert.Equal(3, metrics.Count("instagram.media.processing.duration"));
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public sealed class MediaRetrySpecification : IDisposable
         Assert.Equal("failed", media.GetProperty("status").GetString());
         Assert.Contains("3 times", media.GetProperty("failure").GetString());
         Assert.Equal(3, processor.Attempts);
-        await Eventually.TrueAsync(() => metrics.Total("media.jobs.dead_lettered") == 1, "the dead letter is counted");
-        Assert.Equal(2, metrics.Total("media.jobs.retried"));
+        await Eventually.TrueAsync(() => metrics.Total("instagram.media.jobs.dead_lettered") == 1, "the dead letter is counted");
+        Assert.Equal(2, metrics.Total("instagram.media.jobs.retried"));
     }
 
     [Fact]
