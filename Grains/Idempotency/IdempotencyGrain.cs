@@ -5,7 +5,7 @@ namespace Instagram.Grains.Idempotency;
 /// <summary>
 /// Holds one idempotency key's record (see <see cref="IdempotencyRecord"/> for the rules). Not reentrant: the
 /// claim of a second attempt waits until the first claim's write is on disk, so it sees the key taken.
-/// Records are kept in the runtime's grain storage; an expired one is deleted when its key is next used.
+/// Records are kept in Orleans grain storage; an expired one is deleted when its key is next used.
 /// </summary>
 // A key is mostly used once (a retry comes within seconds or not at all), so an idle activation goes soon.
 [CollectionAgeLimit(Minutes = 2)]

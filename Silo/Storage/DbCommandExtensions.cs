@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace Instagram.Silo.Storage;
 
-/// <summary>Terse command building: the runtime's statements and application tables use it alike.</summary>
+/// <summary>Terse command building for the domain's tables and the migrations.</summary>
 public static class DbCommandExtensions
 {
     public static DbCommand CreateCommand(this DbConnection connection, string sql, DbTransaction? transaction = null)

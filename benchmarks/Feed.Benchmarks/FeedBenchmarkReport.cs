@@ -51,7 +51,7 @@ internal sealed class FeedBenchmarkReport(TextWriter output)
         output.WriteLine($"ratio {name} = {ratio:F2}{verdict}");
     }
 
-    /// <summary>Grain calls per request during a measured window, from the runtime statistics.</summary>
+    /// <summary>Grain calls per request during a measured window, counted by a grain call filter.</summary>
     public void CallsPerRequest(IReadOnlyList<GrainCallDelta> calls, long requests)
     {
         output.WriteLine($"  {"grain calls per request (runtime statistics)",-50} {"calls",8} {"mean latency",13}");

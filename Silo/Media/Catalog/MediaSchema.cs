@@ -72,8 +72,8 @@ internal static class MediaSchema
         JobsInRows("BIGINT"),
     ];
 
-    // Replaced the retired runtime's job stream: its undelivered jobs were for rows still marked processing,
-    // which silos now resume by themselves.
+    // Replaces the retired runtime's job stream: its undelivered jobs were for rows still marked processing,
+    // whose grains resume them when next activated.
     private static SchemaMigration JobsInRows(string bigint) => new(2, "processing jobs kept in their rows; dead letters", $"""
         ALTER TABLE media ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 

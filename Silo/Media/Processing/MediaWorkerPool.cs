@@ -5,7 +5,7 @@ namespace Instagram.Silo.Media.Processing;
 /// <summary>
 /// Bounds how many media jobs run at once in this silo. Decoding and encoding are CPU- and memory-heavy,
 /// so jobs beyond <see cref="MediaOptions.Workers"/> wait here (as queued work, not as busy threads)
-/// instead of thrashing each other. The job stream may hand over many jobs at once; this is the throttle.
+/// instead of thrashing each other. Many media grains may start an attempt at once; this is the throttle.
 /// </summary>
 internal sealed class MediaWorkerPool(IOptions<MediaOptions> options) : IDisposable
 {

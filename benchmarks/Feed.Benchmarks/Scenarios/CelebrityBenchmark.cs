@@ -8,7 +8,7 @@ namespace Feed.Benchmarks.Scenarios;
 
 /// <summary>
 /// 3b. A celebrity (followers at or above the threshold) publishes: the post must go to their outbox, not to
-/// a million timelines. Counted two ways — timeline AddAsync calls in the runtime statistics, and timeline
+/// a million timelines. Counted two ways — timeline AddAsync calls seen by a grain call filter, and timeline
 /// rows in grain_state — then checked where it matters: on the first page of every follower (or of a random
 /// sample of them, with --sample).
 /// </summary>

@@ -5,8 +5,9 @@ namespace Grains.Tests.Feed;
 
 /// <summary>
 /// A silo killed with SIGKILL in the middle of a fan-out delivers the post to every follower after it
-/// restarts: the fan-out event stays in the outbox until every push has returned, a push returns once the
-/// timeline is stored, and timelines ignore entries they hold. Every follower's timeline is stored before the
+/// restarts: the post stays in the author's fan-out grain's stored queue until every push has returned (and
+/// the grain's pending-work reminder with it), a push returns once the timeline is stored, and timelines
+/// ignore entries they hold. Every follower's timeline is stored before the
 /// post, so one that missed the push could not find the post by rebuilding itself from the graph: only the
 /// redelivered fan-out brings it. The kill is timed from outside, by reading the stored timelines while the
 /// silo writes them.
