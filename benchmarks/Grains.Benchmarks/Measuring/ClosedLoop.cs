@@ -1,0 +1,72 @@
+using System.Diagnostics;
+
+namespace Grains.Benchmarks.Measuring;
+
+/// <summary>
+/// Closed-loop load: each of N loops awaits one call, then starts the next, so N calls are outstanding at
+/// any time. Calls before the window warm up (activations, tiered JIT); calls that start and end within it
+/// are counted, with their latencies. Used alike outside a grain (the frontend's view) and inside one (grain
+/// to grain): the loops start on the current task scheduler, which inside a grain is the activation's own,
+/// so every call they make is a call from that grain.
+/// </summary>
+internal static class ClosedLoop
+{
+    /// <param name="loops">Calls outstanding at once.</param>
+    /// <param name="callFor">Given a loop's index, the call it repeats (each loop keeps its own state, e.g. its next target).</param>
+    public static async Task<MeasuredWindow> RunAsync(int loops, Func<int, Func<Task>> callFor, LoadWindow window)
+    {
+        var recorders = new LoopRecorder[loops];
+        var running = new Task[loops];
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        for (var loop = 0; loop < loops; loop++)
+        {
+            var recorder = recorders[loop] = new LoopRecorder();
+            var call = callFor(loop);
+            // A direct call completes synchronously, so a loop may never yield: each gets its own start.
+            running[loop] = Task.Factory.StartNew(
+                () => CallUntilEndAsync(call, recorder, window),
+                CancellationToken.None,
+                TaskCreationOptions.DenyChildAttach,
+                TaskScheduler.Current).Unwrap();
+        }
+
+        await Task.WhenAll(running);
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+
+        var merged = new LatencyHistogram();
+        foreach (var recorder in recorders)
+        {
+            merged.Add(recorder.Histogram.Counts);
+        }
+
+        return new MeasuredWindow(merged.Counts.Sum(), window.Length, [.. merged.Counts], recorders.Sum(r => r.Calls), allocated);
+    }
+
+    private static async Task CallUntilEndAsync(Func<Task> call, LoopRecorder recorder, LoadWindow window)
+    {
+        while (true)
+        {
+            var start = Stopwatch.GetTimestamp();
+            if (start >= window.EndTimestamp)
+            {
+                return;
+            }
+
+            await call();
+            var end = Stopwatch.GetTimestamp();
+            recorder.Calls++;
+            if (start >= window.StartTimestamp && end <= window.EndTimestamp)
+            {
+                recorder.Histogram.Record(start, end);
+            }
+        }
+    }
+
+    /// <summary>One loop's own counts, merged after the run, so recording takes no locks.</summary>
+    private sealed class LoopRecorder
+    {
+        public LatencyHistogram Histogram { get; } = new();
+
+        public long Calls { get; set; }
+    }
+}
