@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grains.Benchmarks.Measuring;
 
 namespace Grains.Benchmarks.BenchmarkGrains;
@@ -10,25 +11,67 @@ namespace Grains.Benchmarks.BenchmarkGrains;
 [GenerateSerializer, Immutable, Alias("bench.PingPlan")]
 public sealed record PingPlan(int Targets, int Loops, int FirstLoop, int TotalLoops);
 
-/// <summary>Makes grain-to-grain calls: the caller's side of the loop runs in this grain's own turns.</summary>
+/// <summary>
+/// Makes grain-to-grain calls: the caller's side of the loop runs in this grain's own turns. In two steps,
+/// start then measure, because under load a request to an idle grain waited seconds for the thread pool
+/// (Orleans queues an activation's work to the pool thread's local queue, served newest first): calling
+/// grains told the window with their start sometimes began after it had ended.
+/// </summary>
 [Alias("bench.ICallingGrain")]
 public interface ICallingGrain : IGrainWithIntegerKey
 {
-    /// <summary>Calls until the window ends (which may be later than Orleans' default 30 s response timeout).</summary>
-    [Alias("CallPings")]
+    /// <summary>Starts calling (warming up until <see cref="MeasureAsync"/>) and returns at once.</summary>
+    [Alias("Start")]
+    Task StartAsync(PingPlan plan);
+
+    /// <summary>
+    /// Measures the calls over <paramref name="window"/>, then stops them. It must arrive before the window
+    /// starts, or the calls made meanwhile would go uncounted. May outlast Orleans' default 30 s response timeout.
+    /// </summary>
+    [Alias("Measure")]
     [ResponseTimeout("00:10:00")]
-    Task<MeasuredWindow> CallPingsAsync(PingPlan plan, LoadWindow window);
+    Task<MeasuredWindow> MeasureAsync(LoadWindow window);
 }
 
 [GrainType("bench-calling")]
 public sealed class CallingGrain : Grain, ICallingGrain
 {
-    public Task<MeasuredWindow> CallPingsAsync(PingPlan plan, LoadWindow window)
+    private PendingWindow? _window;
+    private Task<MeasuredWindow>? _calls;
+
+    public Task StartAsync(PingPlan plan)
     {
+        if (_calls is not null)
+        {
+            throw new InvalidOperationException("This grain is already calling.");
+        }
+
         var targets = Enumerable.Range(0, plan.Targets).Select(key => GrainFactory.GetGrain<IPingGrain>(key)).ToArray();
-        return ClosedLoop.RunAsync(
+        _window = new PendingWindow();
+        // Runs on in this activation's turns after this request returns (Orleans allows it; the grain has no
+        // other requests meanwhile but MeasureAsync).
+        _calls = ClosedLoop.RunAsync(
             plan.Loops,
             loop => RoundRobin.Calls(targets, plan.FirstLoop + loop, plan.TotalLoops, static (grain, value) => grain.PingAsync(value)),
-            window);
+            _window);
+        return Task.CompletedTask;
+    }
+
+    public async Task<MeasuredWindow> MeasureAsync(LoadWindow window)
+    {
+        if (_window is null || _calls is null)
+        {
+            throw new InvalidOperationException("Call StartAsync first.");
+        }
+
+        var late = Stopwatch.GetTimestamp() - window.StartTimestamp;
+        _window.Open(window);
+        var measured = await _calls;
+        _calls = null;
+        _window = null;
+        return late <= 0
+            ? measured
+            : throw new InvalidOperationException(
+                $"The window reached this grain {Stopwatch.GetElapsedTime(0, late).TotalMilliseconds:F0} ms after it began, so calls went uncounted; give a longer --warmup.");
     }
 }

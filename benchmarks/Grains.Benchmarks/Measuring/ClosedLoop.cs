@@ -13,7 +13,11 @@ internal static class ClosedLoop
 {
     /// <param name="loops">Calls outstanding at once.</param>
     /// <param name="callFor">Given a loop's index, the call it repeats (each loop keeps its own state, e.g. its next target).</param>
-    public static async Task<MeasuredWindow> RunAsync(int loops, Func<int, Func<Task>> callFor, LoadWindow window)
+    public static Task<MeasuredWindow> RunAsync(int loops, Func<int, Func<Task>> callFor, LoadWindow window) =>
+        RunAsync(loops, callFor, new PendingWindow(window));
+
+    /// <summary>Runs until the end of a window that <paramref name="window"/> may give only later.</summary>
+    public static async Task<MeasuredWindow> RunAsync(int loops, Func<int, Func<Task>> callFor, PendingWindow window)
     {
         var recorders = new LoopRecorder[loops];
         var running = new Task[loops];
@@ -39,15 +43,17 @@ internal static class ClosedLoop
             merged.Add(recorder.Histogram.Counts);
         }
 
-        return new MeasuredWindow(merged.Counts.Sum(), window.Length, [.. merged.Counts], recorders.Sum(r => r.Calls), allocated);
+        // Loops end only past the window's end, so by now it is known.
+        var length = window.Current!.Length;
+        return new MeasuredWindow(merged.Counts.Sum(), length, [.. merged.Counts], recorders.Sum(r => r.Calls), allocated);
     }
 
-    private static async Task CallUntilEndAsync(Func<Task> call, LoopRecorder recorder, LoadWindow window)
+    private static async Task CallUntilEndAsync(Func<Task> call, LoopRecorder recorder, PendingWindow pending)
     {
         while (true)
         {
             var start = Stopwatch.GetTimestamp();
-            if (start >= window.EndTimestamp)
+            if (pending.Current is { } known && start >= known.EndTimestamp)
             {
                 return;
             }
@@ -55,7 +61,7 @@ internal static class ClosedLoop
             await call();
             var end = Stopwatch.GetTimestamp();
             recorder.Calls++;
-            if (start >= window.StartTimestamp && end <= window.EndTimestamp)
+            if (pending.Current is { } window && start >= window.StartTimestamp && end <= window.EndTimestamp)
             {
                 recorder.Histogram.Record(start, end);
             }

@@ -30,9 +30,10 @@ public sealed record MeasuredWindow(long Calls, TimeSpan Elapsed, ImmutableArray
 
     /// <summary>
     /// The same window measured by several calling grains at once, as one: calls and latencies add up.
-    /// Each run's allocations are the whole process's over (nearly) the same span: their mean.
+    /// Their runs began at different times (see <c>ICallingGrain</c>), so the bytes allocated are the
+    /// process's over all of them, <paramref name="allocatedBytes"/>, measured around them by the caller.
     /// </summary>
-    public static MeasuredWindow Concurrent(IReadOnlyList<MeasuredWindow> windows)
+    public static MeasuredWindow Concurrent(IReadOnlyList<MeasuredWindow> windows, long allocatedBytes)
     {
         var histogram = new LatencyHistogram();
         foreach (var window in windows)
@@ -45,6 +46,6 @@ public sealed record MeasuredWindow(long Calls, TimeSpan Elapsed, ImmutableArray
             windows[0].Elapsed,
             [.. histogram.Counts],
             windows.Sum(w => w.RunCalls),
-            (long)windows.Average(w => w.RunAllocatedBytes));
+            allocatedBytes);
     }
 }

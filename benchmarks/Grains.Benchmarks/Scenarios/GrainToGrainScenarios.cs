@@ -19,33 +19,45 @@ internal static class GrainToGrainScenarios
             sequential.Add(new CallRow(
                 $"sequential, 1 calling grain → {PingTargets.Describe(count)}",
                 1,
-                await grains.GetGrain<ICallingGrain>(0).CallPingsAsync(new PingPlan(count, Loops: 1, FirstLoop: 0, TotalLoops: 1), options.Timing.StartingNow()),
+                await MeasureAsync(grains, [new PingPlan(count, Loops: 1, FirstLoop: 0, TotalLoops: 1)], options),
                 baselines.DirectCall));
             concurrent.Add(new CallRow(
                 $"concurrent, {options.CallingGrains} calling grains → {PingTargets.Describe(count)}",
                 options.Concurrency,
-                await MeasureConcurrentAsync(grains, count, options),
+                await MeasureAsync(grains, SharedPlans(count, options), options),
                 baselines.ConcurrentQueues[count]));
         }
 
         return [.. sequential, .. concurrent];
     }
 
-    /// <summary>The calling grains share the outstanding calls (the first ones take the remainder) and run side by side.</summary>
-    private static async Task<MeasuredWindow> MeasureConcurrentAsync(IGrainFactory grains, int targets, GrainBenchmarkOptions options)
+    /// <summary>
+    /// Calling grain i follows plan i: all start calling, and once all are, measure one window together
+    /// (a grain told its window with its start could begin after the window ended: see <see cref="ICallingGrain"/>).
+    /// </summary>
+    private static async Task<MeasuredWindow> MeasureAsync(IGrainFactory grains, IReadOnlyList<PingPlan> plans, GrainBenchmarkOptions options)
     {
-        var callers = options.CallingGrains;
+        var callers = Enumerable.Range(0, plans.Count).Select(key => grains.GetGrain<ICallingGrain>(key)).ToArray();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        await Task.WhenAll(callers.Select((caller, i) => caller.StartAsync(plans[i])));
         var window = options.Timing.StartingNow();
-        var runs = new List<Task<MeasuredWindow>>();
+        var measured = await Task.WhenAll(callers.Select(caller => caller.MeasureAsync(window)));
+        return MeasuredWindow.Concurrent(measured, GC.GetTotalAllocatedBytes() - allocatedBefore);
+    }
+
+    /// <summary>The outstanding calls shared among the calling grains (the first ones take the remainder).</summary>
+    private static List<PingPlan> SharedPlans(int targets, GrainBenchmarkOptions options)
+    {
+        var (callers, total) = (options.CallingGrains, options.Concurrency);
+        var plans = new List<PingPlan>();
         var firstLoop = 0;
         for (var caller = 0; caller < callers; caller++)
         {
-            var loops = options.Concurrency / callers + (caller < options.Concurrency % callers ? 1 : 0);
-            var plan = new PingPlan(targets, loops, firstLoop, options.Concurrency);
-            runs.Add(grains.GetGrain<ICallingGrain>(caller).CallPingsAsync(plan, window));
+            var loops = total / callers + (caller < total % callers ? 1 : 0);
+            plans.Add(new PingPlan(targets, loops, firstLoop, total));
             firstLoop += loops;
         }
 
-        return MeasuredWindow.Concurrent(await Task.WhenAll(runs));
+        return plans;
     }
 }

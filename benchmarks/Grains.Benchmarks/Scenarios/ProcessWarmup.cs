@@ -18,7 +18,13 @@ internal static class ProcessWarmup
         await Task.WhenAll(
             ClosedLoop.RunAsync(1, loop => RoundRobin.Calls(targets, loop, 1, Ping), window),
             ClosedLoop.RunAsync(Targets, loop => RoundRobin.Calls(targets, loop, Targets, Ping), window),
-            grains.GetGrain<ICallingGrain>(0).CallPingsAsync(new PingPlan(Targets, Loops: 10, FirstLoop: 0, TotalLoops: 10), window));
+            CallFromGrainAsync(grains.GetGrain<ICallingGrain>(0), new PingPlan(Targets, Loops: 10, FirstLoop: 0, TotalLoops: 10), window));
+    }
+
+    private static async Task CallFromGrainAsync(ICallingGrain caller, PingPlan plan, LoadWindow window)
+    {
+        await caller.StartAsync(plan);
+        await caller.MeasureAsync(window);
     }
 
     private static Task<int> Ping(IPingGrain grain, int value) => grain.PingAsync(value);
