@@ -6,21 +6,25 @@ namespace Grains.Benchmarks;
 /// <param name="Timing">Each row's warm-up (default 1 s: activations, tiered JIT) and measured window (default 2 s, --seconds).</param>
 /// <param name="Concurrency">Calls outstanding in the concurrent rows. Default 1 000.</param>
 /// <param name="CallingGrains">Grains making the concurrent grain-to-grain calls, sharing those outstanding calls. Default 10.</param>
+/// <param name="PageSize">Post IDs or entries in the larger messages. Default 1 000 (a timeline holds 800).</param>
 /// <param name="ProcessWarmup">Unmeasured calls once the silo is up, before any grain row (tiered JIT). Default 4 s.</param>
-/// <param name="Only">frontend or grain-to-grain; null for both.</param>
-internal sealed record GrainBenchmarkOptions(LoadTiming Timing, int Concurrency, int CallingGrains, TimeSpan ProcessWarmup, string? Only)
+/// <param name="Only">frontend, grain-to-grain or messages; null for all.</param>
+internal sealed record GrainBenchmarkOptions(LoadTiming Timing, int Concurrency, int CallingGrains, int PageSize, TimeSpan ProcessWarmup, string? Only)
 {
     /// <summary>The grain counts every call scenario runs with.</summary>
     public static readonly IReadOnlyList<int> GrainCounts = [1, 100, 10_000];
 
-    private const string Usage = "Options: --seconds s, --warmup s, --process-warmup s, --concurrency n, --calling-grains n, --only frontend|grain-to-grain.";
+    private const string Usage = "Options: --seconds s, --warmup s, --process-warmup s, --concurrency n, --calling-grains n, --page-size n, --only frontend|grain-to-grain|messages.";
+
+    /// <summary>The baselines are measured when a call scenario, which needs them for its ratios, runs.</summary>
+    public bool RunsCalls => Runs("frontend") || Runs("grain-to-grain");
 
     public bool Runs(string scenario) => Only is null || Only == scenario;
 
     public static GrainBenchmarkOptions Parse(string[] args)
     {
         double seconds = 2, warmup = 1, processWarmup = 4;
-        int concurrency = 1000, callingGrains = 10;
+        int concurrency = 1000, callingGrains = 10, pageSize = 1000;
         string? only = null;
         if (args.Length % 2 != 0)
         {
@@ -37,7 +41,8 @@ internal sealed record GrainBenchmarkOptions(LoadTiming Timing, int Concurrency,
                 case "--process-warmup": processWarmup = Seconds(value); break;
                 case "--concurrency": concurrency = Positive(value); break;
                 case "--calling-grains": callingGrains = Positive(value); break;
-                case "--only" when value is "frontend" or "grain-to-grain": only = value; break;
+                case "--page-size": pageSize = Positive(value); break;
+                case "--only" when value is "frontend" or "grain-to-grain" or "messages": only = value; break;
                 default: throw new ArgumentException($"Unknown option {args[i]} {value}. {Usage}");
             }
         }
@@ -46,6 +51,7 @@ internal sealed record GrainBenchmarkOptions(LoadTiming Timing, int Concurrency,
             new LoadTiming(TimeSpan.FromSeconds(warmup), TimeSpan.FromSeconds(seconds)),
             concurrency,
             Math.Min(callingGrains, concurrency),
+            pageSize,
             TimeSpan.FromSeconds(processWarmup),
             only);
     }
