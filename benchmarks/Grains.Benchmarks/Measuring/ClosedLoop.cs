@@ -21,7 +21,7 @@ internal static class ClosedLoop
     {
         var recorders = new LoopRecorder[loops];
         var running = new Task[loops];
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var costBefore = ProcessCost.Now();
         for (var loop = 0; loop < loops; loop++)
         {
             var recorder = recorders[loop] = new LoopRecorder();
@@ -35,7 +35,7 @@ internal static class ClosedLoop
         }
 
         await Task.WhenAll(running);
-        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var cost = ProcessCost.Now() - costBefore;
 
         var merged = new LatencyHistogram();
         foreach (var recorder in recorders)
@@ -45,7 +45,7 @@ internal static class ClosedLoop
 
         // Loops end only past the window's end, so by now it is known.
         var length = window.Current!.Length;
-        return new MeasuredWindow(merged.Counts.Sum(), length, [.. merged.Counts], recorders.Sum(r => r.Calls), allocated);
+        return new MeasuredWindow(merged.Counts.Sum(), length, [.. merged.Counts], recorders.Sum(r => r.Calls), cost);
     }
 
     private static async Task CallUntilEndAsync(Func<Task> call, LoopRecorder recorder, PendingWindow pending)

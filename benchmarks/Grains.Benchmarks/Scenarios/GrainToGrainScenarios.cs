@@ -38,11 +38,11 @@ internal static class GrainToGrainScenarios
     private static async Task<MeasuredWindow> MeasureAsync(IGrainFactory grains, IReadOnlyList<PingPlan> plans, GrainBenchmarkOptions options)
     {
         var callers = Enumerable.Range(0, plans.Count).Select(key => grains.GetGrain<ICallingGrain>(key)).ToArray();
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var costBefore = ProcessCost.Now();
         await Task.WhenAll(callers.Select((caller, i) => caller.StartAsync(plans[i])));
         var window = options.Timing.StartingNow();
         var measured = await Task.WhenAll(callers.Select(caller => caller.MeasureAsync(window)));
-        return MeasuredWindow.Concurrent(measured, GC.GetTotalAllocatedBytes() - allocatedBefore);
+        return MeasuredWindow.Concurrent(measured, ProcessCost.Now() - costBefore);
     }
 
     /// <summary>The outstanding calls shared among the calling grains (the first ones take the remainder).</summary>

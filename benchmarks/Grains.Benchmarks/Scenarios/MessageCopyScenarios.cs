@@ -7,11 +7,14 @@ namespace Grains.Benchmarks.Scenarios;
 
 /// <param name="ImmutableNanoseconds">Median time per call with the [Immutable] message.</param>
 /// <param name="CopiedNanoseconds">Median time per call with the same message without [Immutable].</param>
+/// <param name="ImmutableCpuNanoseconds">The process's CPU time per call with the [Immutable] message, over all rounds.</param>
 /// <param name="CopyAloneNanoseconds">Orleans' copier on the copied message alone, as the proxy runs it (a pooled copy context and the deep copy). An [Immutable] argument is assigned, never copied.</param>
 internal sealed record MessageCopyRow(
     string Message,
     double ImmutableNanoseconds,
     double CopiedNanoseconds,
+    double ImmutableCpuNanoseconds,
+    double CopiedCpuNanoseconds,
     double ImmutableBytesPerCall,
     double CopiedBytesPerCall,
     double CopyAloneNanoseconds);
@@ -55,6 +58,8 @@ internal static class MessageCopyScenarios
                 name,
                 MedianNanosecondsPerCall(immutableRounds),
                 MedianNanosecondsPerCall(copiedRounds),
+                CpuNanosecondsPerCall(immutableRounds),
+                CpuNanosecondsPerCall(copiedRounds),
                 BytesPerCall(immutableRounds),
                 BytesPerCall(copiedRounds),
                 SampleMessages.CopyNanoseconds(silo.Services, SampleMessages.Create(shape, immutable: false, options.PageSize), s_copyAloneTiming)));
@@ -66,6 +71,9 @@ internal static class MessageCopyScenarios
     private static double MedianNanosecondsPerCall(IReadOnlyList<MeasuredWindow> rounds) =>
         rounds.Select(r => r.NanosecondsPerCall).Order().ElementAt(rounds.Count / 2);
 
+    private static double CpuNanosecondsPerCall(IReadOnlyList<MeasuredWindow> rounds) =>
+        rounds.Sum(r => r.RunCost.Cpu.TotalNanoseconds) / rounds.Sum(r => r.RunCalls);
+
     private static double BytesPerCall(IReadOnlyList<MeasuredWindow> rounds) =>
-        rounds.Sum(r => (double)r.RunAllocatedBytes) / rounds.Sum(r => r.RunCalls);
+        rounds.Sum(r => (double)r.RunCost.AllocatedBytes) / rounds.Sum(r => r.RunCalls);
 }
