@@ -42,13 +42,15 @@ public static class ApiDefaults
 
     /// <summary>
     /// A request the server could not read keeps its 4xx; a dependency that did not answer — a grain call
-    /// past its deadline, a silo shutting down, a database gone — is 503 (try again later), not 500 (our bug).
+    /// past its deadline, a silo shutting down, a database gone — or a write that met a newer version (the
+    /// grain starts again from the stored one) is 503 (try again later), not 500 (our bug).
     /// </summary>
     private static int StatusOf(Exception exception) => exception switch
     {
         // Malformed JSON, invalid UTF-8, a body over the limit: the client's mistake, with the status the server chose.
         BadHttpRequestException bad => bad.StatusCode,
-        TimeoutException or Orleans.Runtime.OrleansMessageRejectionException or System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable,
+        TimeoutException or Orleans.Runtime.OrleansMessageRejectionException or Orleans.Storage.InconsistentStateException
+            or System.Data.Common.DbException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

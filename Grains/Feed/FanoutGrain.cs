@@ -10,11 +10,18 @@ namespace Instagram.Grains.Feed;
 /// it over once its publication is stored, and retries until this returns). Posts are then delivered one
 /// per turn, oldest first: an author below the celebrity threshold pushes the post to every follower's
 /// timeline in batches; one at or above it only adds it to their outbox, which followers pull on read.
-/// A post leaves the queue only after its last batch returned, and every timeline stores a push before
+/// A post leaves the queue only after every push returned, and every timeline stores a push before
 /// returning, so a crash mid-delivery repeats the delivery (a reminder kept while the queue is not empty
 /// brings the grain back) — harmless, because timelines ignore entries they hold. An author who drops
 /// below the threshold first pushes their recent posts (made while pulled) so followers' feeds stay whole.
 /// </summary>
+/// <remarks>
+/// Failures are of two kinds. When the post cannot be delivered at all (the database or the author's own
+/// timeline does not answer) it is retried, backing off to a minute, for as long as it takes: an outage
+/// must not lose posts, and the author's later posts wait behind it. When only some followers' timelines
+/// refuse the push, only those are retried, and after <see cref="TimelineRounds"/> rounds the post moves
+/// on without them (logged and counted): one broken timeline must not hold up a whole author.
+/// </remarks>
 [GrainType("fanout")]
 public sealed partial class FanoutGrain(
     [PersistentState("fanout")] IPersistentState<FanoutState> fanout,
@@ -27,11 +34,13 @@ public sealed partial class FanoutGrain(
     private const string DeliveryReminder = "delivery";
     private const int Batch = 1000;
     private const int RepushedPosts = 20;
+    private const int TimelineRounds = 5;
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _nextDelivery;
-    private int _failures;
+    private int _outages;
+    private HeadDelivery? _head;
 
     private long AuthorId => this.GetPrimaryKeyLong();
 
@@ -47,13 +56,15 @@ public sealed partial class FanoutGrain(
 
     public async Task EnqueueAsync(FeedEntry post)
     {
-        if (!fanout.State.Pending.Contains(post))
+        if (fanout.State.Pending.Contains(post))
         {
-            fanout.State.Pending.Add(post);
-            await this.DeactivateOnFailureAsync(() => fanout.WriteStateAsync());
+            return; // queued already: the post grain repeating a hand-over whose answer it missed
         }
 
+        // Armed before the queue is stored, as every piece of pending work is.
         await reminder.EnsureAsync(this, DeliveryReminder);
+        fanout.State.Pending.Add(post);
+        await this.DeactivateOnFailureAsync(() => fanout.WriteStateAsync());
         _nextDelivery ??= ScheduleDelivery(TimeSpan.Zero);
     }
 
@@ -75,7 +86,7 @@ public sealed partial class FanoutGrain(
         return _nextDelivery = this.RegisterGrainTimer(DeliverNextAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
-    /// <summary>One post per turn, so queueing calls are answered between deliveries.</summary>
+    /// <summary>One round for the head post per turn, so queueing calls are answered between rounds.</summary>
     private async Task DeliverNextAsync(CancellationToken cancellationToken)
     {
         _nextDelivery?.Dispose();
@@ -86,26 +97,22 @@ public sealed partial class FanoutGrain(
             return;
         }
 
+        TimeSpan next;
         try
         {
-            await DeliverAsync(post);
-            fanout.State.Pending.RemoveAt(0);
-            await this.DeactivateOnFailureAsync(() => fanout.WriteStateAsync());
-            _failures = 0;
+            next = await DeliverRoundAsync(post) ? TimeSpan.Zero : Backoff(_head!.Rounds);
+            _outages = 0;
         }
         catch (Exception exception)
         {
-            // Transient (a database or a silo away): try again, backing off; the queue keeps its order.
-            _failures++;
-            var delay = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Min(_failures - 1, 16)));
-            LogDeliveryFailed(logger, exception, post.PostId, AuthorId, delay);
-            ScheduleDelivery(delay);
-            return;
+            // The post cannot be delivered at all (a database or a silo away): try again, backing off; the queue keeps its order.
+            next = Backoff(++_outages);
+            LogDeliveryFailed(logger, exception, post.PostId, AuthorId, next);
         }
 
         if (fanout.State.Pending.Count > 0)
         {
-            ScheduleDelivery(TimeSpan.Zero);
+            ScheduleDelivery(next);
         }
         else
         {
@@ -113,48 +120,110 @@ public sealed partial class FanoutGrain(
         }
     }
 
-    private async Task DeliverAsync(FeedEntry post)
+    /// <summary>Pushes the head post to the timelines it has not reached yet; true once it has left the queue.</summary>
+    private async Task<bool> DeliverRoundAsync(FeedEntry post)
     {
-        var started = Stopwatch.GetTimestamp();
-        var pull = await feeds.FollowerCountAsync(AuthorId, CancellationToken.None) >= settings.CelebrityThreshold;
-        long pushes = 0;
-        if (pull)
+        var head = _head ??= await StartAsync(post);
+        if (head.Rounds > 0)
+        {
+            var unreached = await PushAsync(head.Entries, head.Unreached);
+            head.Pushes += head.Unreached.Count - unreached.Count;
+            head.Unreached = unreached;
+        }
+
+        head.Rounds++;
+        if (head.Unreached.Count > 0 && head.Rounds < TimelineRounds)
+        {
+            return false;
+        }
+
+        if (head.Unreached.Count > 0)
+        {
+            LogTimelinesUnreached(logger, head.Unreached.Count, post.PostId, AuthorId, TimelineRounds);
+            metrics.Unreached(head.Unreached.Count);
+        }
+
+        fanout.State.Pending.RemoveAt(0);
+        fanout.State.LastPulled = head.Pulled;
+        await this.DeactivateOnFailureAsync(() => fanout.WriteStateAsync());
+        metrics.Delivered(head.Pulled, head.Pushes, Stopwatch.GetElapsedTime(head.Started));
+        _head = null;
+        return true;
+    }
+
+    /// <summary>The first push: pull or push, then the author's own feed, which shows their posts whichever way followers get them.</summary>
+    private async Task<HeadDelivery> StartAsync(FeedEntry post)
+    {
+        var head = new HeadDelivery([post], Stopwatch.GetTimestamp())
+        {
+            Pulled = await feeds.FollowerCountAsync(AuthorId, CancellationToken.None) >= settings.CelebrityThreshold,
+        };
+        if (head.Pulled)
         {
             await GrainFactory.GetGrain<ICelebrityOutboxGrain>(AuthorId).AddAsync(post);
         }
         else
         {
-            var entries = fanout.State.LastPulled
-                ? (await feeds.RecentPostsAsync(AuthorId, RepushedPosts, CancellationToken.None)).Add(post)
-                : [post];
-            pushes = await PushAsync(entries);
-        }
-
-        // The author's own feed shows their posts whichever way followers get them.
-        await GrainFactory.GetGrain<ITimelineGrain>(AuthorId).AddAsync([post]);
-        fanout.State.LastPulled = pull;
-        metrics.Delivered(pull, pushes, Stopwatch.GetElapsedTime(started));
-    }
-
-    /// <summary>Pushes to every follower's timeline, a batch at a time; returns how many timelines.</summary>
-    private async Task<long> PushAsync(ImmutableArray<FeedEntry> entries)
-    {
-        var after = long.MinValue;
-        long pushed = 0;
-        while (true)
-        {
-            var followers = await feeds.FollowerIdsAsync(AuthorId, after, Batch, CancellationToken.None);
-            if (followers.IsEmpty)
+            if (fanout.State.LastPulled)
             {
-                return pushed;
+                head = new HeadDelivery((await feeds.RecentPostsAsync(AuthorId, RepushedPosts, CancellationToken.None)).Add(post), head.Started);
             }
 
-            await Task.WhenAll(followers.Select(id => GrainFactory.GetGrain<ITimelineGrain>(id).AddAsync(entries)));
-            pushed += followers.Length;
-            after = followers[^1];
+            var after = long.MinValue;
+            ImmutableArray<long> followers;
+            while (!(followers = await feeds.FollowerIdsAsync(AuthorId, after, Batch, CancellationToken.None)).IsEmpty)
+            {
+                var missed = await PushAsync(head.Entries, followers);
+                head.Unreached.AddRange(missed);
+                head.Pushes += followers.Length - missed.Count;
+                after = followers[^1];
+            }
         }
+
+        await GrainFactory.GetGrain<ITimelineGrain>(AuthorId).AddAsync([post]);
+        return head;
+    }
+
+    /// <summary>Pushes to the given timelines at once (a batch at most); returns those that did not take it.</summary>
+    private async Task<List<long>> PushAsync(ImmutableArray<FeedEntry> entries, IReadOnlyList<long> timelines)
+    {
+        var reached = await Task.WhenAll(timelines.Select(async id =>
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ITimelineGrain>(id).AddAsync(entries);
+                return true;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
+        }));
+        return [.. timelines.Where((_, i) => !reached[i])];
+    }
+
+    private static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, FirstRetry.Ticks << Math.Clamp(failures - 1, 0, 16)));
+
+    /// <summary>The head post's delivery in progress, in memory: a new activation starts it over, which timelines make harmless.</summary>
+    private sealed class HeadDelivery(ImmutableArray<FeedEntry> entries, long started)
+    {
+        public ImmutableArray<FeedEntry> Entries { get; } = entries;
+
+        public long Started { get; } = started;
+
+        public bool Pulled { get; init; }
+
+        public List<long> Unreached { get; set; } = [];
+
+        public long Pushes { get; set; }
+
+        public int Rounds { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering post {PostId} of author {AuthorId} failed; retrying in {Delay}")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, long postId, long authorId, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} timelines refused post {PostId} of author {AuthorId} {Rounds} times; delivered to the others, moving on")]
+    private static partial void LogTimelinesUnreached(ILogger logger, int count, long postId, long authorId, int rounds);
 }

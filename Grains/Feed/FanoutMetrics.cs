@@ -4,7 +4,7 @@ namespace Instagram.Grains.Feed;
 
 /// <summary>
 /// The fan-out's instruments (meter <c>Instagram.Feed</c>): posts delivered, pushed or pulled; timeline
-/// pushes made; how long a post's delivery took from the start of its turn to its last push.
+/// pushes made; how long a post's delivery took from its first push to its last; timelines given up on.
 /// </summary>
 public sealed class FanoutMetrics : IDisposable
 {
@@ -14,6 +14,7 @@ public sealed class FanoutMetrics : IDisposable
     private readonly Counter<long> _posts;
     private readonly Counter<long> _timelinePushes;
     private readonly Histogram<double> _delivery;
+    private readonly Counter<long> _unreached;
 
     public FanoutMetrics(IMeterFactory meterFactory)
     {
@@ -21,6 +22,7 @@ public sealed class FanoutMetrics : IDisposable
         _posts = _meter.CreateCounter<long>("instagram.fanout.posts", description: "Posts delivered to followers' feeds, by mode: push (into timelines) or pull (into the celebrity's outbox).");
         _timelinePushes = _meter.CreateCounter<long>("instagram.fanout.timeline_pushes", description: "Timelines a post was pushed into.");
         _delivery = _meter.CreateHistogram<double>("instagram.fanout.duration", "s", "Time to deliver one post to every follower's feed.");
+        _unreached = _meter.CreateCounter<long>("instagram.fanout.timelines_unreached", description: "Timelines that refused a post through every retry round; the post moved on without them.");
     }
 
     public void Delivered(bool pulled, long timelinePushes, TimeSpan elapsed)
@@ -29,6 +31,8 @@ public sealed class FanoutMetrics : IDisposable
         _timelinePushes.Add(timelinePushes);
         _delivery.Record(elapsed.TotalSeconds);
     }
+
+    public void Unreached(long timelines) => _unreached.Add(timelines);
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Instagram.Grains.DurableWork;
 using Instagram.Grains.Paging;
 
 namespace Instagram.Grains.Feed;
@@ -146,7 +147,7 @@ public sealed class TimelineGrain(
             }
         }
 
-        await timeline.WriteStateAsync();
+        await this.DeactivateOnFailureAsync(() => timeline.WriteStateAsync());
         _dirty = false;
     }
 

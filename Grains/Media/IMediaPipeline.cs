@@ -19,12 +19,16 @@ public sealed record MediaRejected(string Reason) : MediaProcessingOutcome;
 
 /// <summary>
 /// Turns an uploaded original into served variants (the silo's media workers). Transient trouble (a blob
-/// store that does not answer, a worker crash) throws, and the media grain retries; only a verdict on the
-/// media itself comes back as <see cref="MediaRejected"/>.
+/// store that does not answer, a worker crash, an attempt over its time limit) throws, and the media grain
+/// retries; only a verdict on the media itself comes back as <see cref="MediaRejected"/>.
 /// </summary>
 public interface IMediaPipeline
 {
-    Task<MediaProcessingOutcome> ProcessAsync(MediaProcessingJob job, CancellationToken cancellationToken);
+    /// <summary>
+    /// Waits for one of the silo's media workers (a few run at once, the rest wait here). An attempt is
+    /// counted, and its time limit runs, only once it holds a worker: waiting costs a job nothing.
+    /// </summary>
+    Task<IMediaWorker> TakeWorkerAsync(CancellationToken cancellationToken);
 
     /// <summary>The job used its last attempt and goes to the dead letters (counted and logged here).</summary>
     void Abandoned(MediaProcessingJob job, int attempts, string error);
@@ -32,3 +36,16 @@ public interface IMediaPipeline
     /// <summary>Deletes the uploaded bytes once the content-addressed original is recorded. Best effort.</summary>
     Task DiscardUploadAsync(string uploadKey, CancellationToken cancellationToken);
 }
+
+/// <summary>One of the silo's media workers, held until disposed.</summary>
+public interface IMediaWorker : IDisposable
+{
+    /// <summary>
+    /// Processes the job on this worker. Throws <see cref="TimeoutException"/> past the attempt's time limit
+    /// (the work is cancelled), and <see cref="MediaJobInterruptedException"/> when the silo is stopping.
+    /// </summary>
+    Task<MediaProcessingOutcome> ProcessAsync(MediaProcessingJob job);
+}
+
+/// <summary>The silo is shutting down and cancelled the attempt: not the job's fault, so it does not count.</summary>
+public sealed class MediaJobInterruptedException(string message) : Exception(message);

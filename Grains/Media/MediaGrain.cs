@@ -5,12 +5,18 @@ namespace Instagram.Grains.Media;
 /// <summary>
 /// One photo or video. Holds its row in memory, is the row's only writer, and drives processing. The row
 /// marked processing is the job: it is one write, so an item is never processing without a job nor a job
-/// without its item. Each attempt is counted in the row before it runs; a failed one is retried after 2 s
-/// and 4 s (<see cref="MediaJobSettings"/>), and the last failure dead-letters the job and fails the item.
+/// without its item. Each attempt is counted in the row once it holds one of the silo's workers and before
+/// it runs; a failed one is retried after 2 s and 4 s (<see cref="MediaJobSettings"/>), and the last failure
+/// dead-letters the job and fails the item; an attempt cut short by a stopping silo is handed back uncounted.
 /// A reminder, registered before the row is written and cleared once the item settles, brings the grain
 /// back to finish after a crash; activation resumes the work too. At least once: a resumed job writes the
 /// same content-addressed keys, and an item that is no longer processing is never processed again.
 /// </summary>
+/// <remarks>
+/// An attempt runs as an interleaving timer turn: it waits for a worker and for the work (minutes for a
+/// video) without holding up the grain's calls. Only it writes the row while the item is processing, and
+/// the calls that may run meanwhile only read, or act on items not yet processing.
+/// </remarks>
 [GrainType("media")]
 public sealed class MediaGrain(
     IMediaCatalog catalog,
@@ -23,6 +29,7 @@ public sealed class MediaGrain(
 
     private StoredMedia? _stored;
     private IGrainTimer? _nextAttempt;
+    private bool _attempting;
 
     private long MediaId => this.GetPrimaryKeyLong();
 
@@ -83,7 +90,7 @@ public sealed class MediaGrain(
         {
             await reminder.ClearAsync(this, ProcessingReminder);
         }
-        else if (_nextAttempt is null)
+        else if (_nextAttempt is null && !_attempting)
         {
             ScheduleAttempt(TimeSpan.Zero);
         }
@@ -93,7 +100,7 @@ public sealed class MediaGrain(
     private void ScheduleAttempt(TimeSpan delay)
     {
         _nextAttempt?.Dispose();
-        _nextAttempt = this.RegisterGrainTimer(AttemptAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        _nextAttempt = this.RegisterGrainTimer(AttemptAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true, Interleave = true });
     }
 
     private async Task AttemptAsync(CancellationToken cancellationToken)
@@ -109,18 +116,38 @@ public sealed class MediaGrain(
         var job = MediaProcessingJob.For(stored.Media);
         if (stored.Attempts >= settings.MaxAttempts)
         {
-            // The last attempt never reported back: the silo died during it (perhaps because of it).
-            await AbandonAsync(job, stored.Attempts, "the last attempt was interrupted (its silo stopped)");
+            // The last attempt held a worker and never reported back: its silo died during it (perhaps because of it).
+            await AbandonAsync(job, stored.Attempts, "the last attempt never finished: its silo died during it");
             return;
         }
 
+        _attempting = true;
+        try
+        {
+            await AttemptOnWorkerAsync(job);
+        }
+        finally
+        {
+            _attempting = false;
+        }
+    }
+
+    private async Task AttemptOnWorkerAsync(MediaProcessingJob job)
+    {
+        using var worker = await pipeline.TakeWorkerAsync(CancellationToken.None);
+
         // Counted before it runs: an item that crashes its silo every time still reaches its last attempt.
-        var attempt = stored.Attempts + 1;
-        await SaveAsync(stored.Media, attempt);
+        var attempt = _stored!.Attempts + 1;
+        await SaveAsync(_stored.Media, attempt);
         MediaProcessingOutcome outcome;
         try
         {
-            outcome = await pipeline.ProcessAsync(job, CancellationToken.None);
+            outcome = await worker.ProcessAsync(job);
+        }
+        catch (MediaJobInterruptedException)
+        {
+            await SaveAsync(_stored.Media, attempt - 1); // handed back; the next start resumes it
+            return;
         }
         catch (Exception) when (attempt < settings.MaxAttempts)
         {
@@ -133,7 +160,7 @@ public sealed class MediaGrain(
             return;
         }
 
-        var media = _stored!.Media;
+        var media = _stored.Media;
         var now = clock.GetUtcNow();
         var settled = outcome switch
         {
@@ -153,11 +180,13 @@ public sealed class MediaGrain(
         };
 
         await SaveAsync(settled, attempt);
-        await reminder.ClearAsync(this, ProcessingReminder);
         if (settled.Status == MediaStatus.Ready)
         {
+            // Before the reminder goes: a crash in between leaves the reminder, whose tick finds nothing left to do.
             await pipeline.DiscardUploadAsync(media.UploadKey, CancellationToken.None);
         }
+
+        await reminder.ClearAsync(this, ProcessingReminder);
     }
 
     private async Task AbandonAsync(MediaProcessingJob job, int attempts, string error)

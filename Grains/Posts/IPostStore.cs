@@ -16,9 +16,10 @@ public interface IPostStore
 
     /// <summary>
     /// Moves a processing post to <paramref name="status"/>. Publishing also counts it on its author and marks
-    /// its fan-out pending, in the same transaction, so a published post always reaches feeds.
+    /// its fan-out pending, in the same transaction, so a published post always reaches feeds. False, and
+    /// nothing changed, if the post is no longer processing (or gone).
     /// </summary>
-    Task SettleAsync(PostInfo post, PostStatus status, CancellationToken cancellationToken);
+    Task<bool> SettleAsync(PostInfo post, PostStatus status, CancellationToken cancellationToken);
 
     /// <summary>The post's fan-out was handed over (it is queued in the author's fan-out grain).</summary>
     Task MarkFanoutHandedOverAsync(long postId, CancellationToken cancellationToken);

@@ -4,6 +4,7 @@ using Instagram.Grains.Identity;
 using Instagram.Grains.Media;
 using Instagram.Grains.Paging;
 using Instagram.Grains.Users;
+using Microsoft.Extensions.Logging;
 
 namespace Instagram.Grains.Posts;
 
@@ -18,21 +19,25 @@ namespace Instagram.Grains.Posts;
 /// background.
 /// </summary>
 [GrainType("post")]
-public sealed class PostGrain(
+public sealed partial class PostGrain(
     IPostStore posts,
     SnowflakeIdGenerator ids,
     IRenderedViews views,
     PendingWorkReminder reminder,
-    TimeProvider clock) : Grain, IPostGrain, IRemindable
+    TimeProvider clock,
+    ILogger<PostGrain> logger) : Grain, IPostGrain, IRemindable
 {
     private const string PublicationReminder = "publication";
     private static readonly TimeSpan MediaCheckInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan CounterWriteBehind = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestHandOverWait = TimeSpan.FromMinutes(1);
 
     private PostInfo? _post;
     private bool _fanoutPending;
     private bool _countersDirty;
     private IGrainTimer? _mediaWatch;
+    private int _handOverFailures;
+    private DateTimeOffset _nextHandOver;
 
     private long PostId => this.GetPrimaryKeyLong();
 
@@ -75,7 +80,7 @@ public sealed class PostGrain(
 
         // Armed before the row exists: a crash right after the insert still finds the reminder.
         await reminder.EnsureAsync(this, PublicationReminder);
-        if (!await posts.InsertAsync(post, CancellationToken.None))
+        if (!await this.DeactivateOnFailureAsync(() => posts.InsertAsync(post, CancellationToken.None)))
         {
             return new PostCreateResult(PostCreateOutcome.Exists, null);
         }
@@ -104,7 +109,7 @@ public sealed class PostGrain(
             return PostAccess.Forbidden;
         }
 
-        await posts.DeleteAsync(post, CancellationToken.None);
+        await this.DeactivateOnFailureAsync(() => posts.DeleteAsync(post, CancellationToken.None));
         _post = null;
         _fanoutPending = false;
         _countersDirty = false;
@@ -229,7 +234,14 @@ public sealed class PostGrain(
             return;
         }
 
-        await posts.SettleAsync(post, settled, CancellationToken.None);
+        if (!await this.DeactivateOnFailureAsync(() => posts.SettleAsync(post, settled, CancellationToken.None)))
+        {
+            // The row is no longer processing (deleted meanwhile, or settled by a call that failed after committing):
+            // what this activation holds is stale, so the next call reads the row afresh.
+            DeactivateOnIdle();
+            return;
+        }
+
         _post = _post with { Status = settled };
         views.PostChanged(PostId);
         if (settled == PostStatus.Published)
@@ -244,17 +256,34 @@ public sealed class PostGrain(
         }
     }
 
-    /// <summary>Queues the publication with the author's fan-out, then clears the mark. Repeated after a crash, it queues it again at most.</summary>
+    /// <summary>
+    /// Queues the publication with the author's fan-out, then clears the mark. Repeated after a crash, it queues
+    /// it again at most. A failure leaves the mark for the watch timer to retry, backing off to a minute: the
+    /// post is published either way, so whoever published it is not told of the fan-out's trouble.
+    /// </summary>
     private async Task HandOverFanoutAsync()
     {
-        if (_post is not { Status: PostStatus.Published } post)
+        if (_post is not { Status: PostStatus.Published } post || clock.GetUtcNow() < _nextHandOver)
         {
             return;
         }
 
-        await GrainFactory.GetGrain<IFanoutGrain>(post.AuthorId).EnqueueAsync(new FeedEntry(post.PostId, post.AuthorId));
-        await posts.MarkFanoutHandedOverAsync(PostId, CancellationToken.None);
+        try
+        {
+            await GrainFactory.GetGrain<IFanoutGrain>(post.AuthorId).EnqueueAsync(new FeedEntry(post.PostId, post.AuthorId));
+            await this.DeactivateOnFailureAsync(() => posts.MarkFanoutHandedOverAsync(PostId, CancellationToken.None));
+        }
+        catch (Exception exception)
+        {
+            var wait = TimeSpan.FromTicks(Math.Min(LongestHandOverWait.Ticks, TimeSpan.TicksPerSecond << Math.Min(_handOverFailures++, 16)));
+            _nextHandOver = clock.GetUtcNow() + wait;
+            LogHandOverFailed(logger, exception, PostId, wait);
+            WatchMedia();
+            return;
+        }
+
         _fanoutPending = false;
+        _handOverFailures = 0;
         await StopWatchingAsync();
     }
 
@@ -304,4 +333,7 @@ public sealed class PostGrain(
             _countersDirty = _post is { } now && (now.LikeCount, now.CommentCount) != (post.LikeCount, post.CommentCount);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handing post {PostId} over to its fan-out failed; retrying in {Wait}")]
+    private static partial void LogHandOverFailed(ILogger logger, Exception exception, long postId, TimeSpan wait);
 }

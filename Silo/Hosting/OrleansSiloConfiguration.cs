@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Instagram.Silo.Storage;
 using Instagram.Silo.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
@@ -46,7 +47,13 @@ public static class OrleansSiloConfiguration
             return silo.UseLocalhostClustering(siloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         }
 
-        silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), siloPort, options.GatewayPort);
+        if (!IPAddress.TryParse(options.AdvertisedAddress, out var advertised))
+        {
+            throw new OptionsValidationException(OrleansOptions.SectionName, typeof(OrleansOptions),
+                [$"Orleans:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address."]);
+        }
+
+        silo.ConfigureEndpoints(advertised, siloPort, options.GatewayPort);
         return silo.UseAdoNetClustering(clustering =>
         {
             clustering.Invariant = PostgresInvariant;

@@ -1,5 +1,6 @@
 using Instagram.Grains.Media;
 using Instagram.Silo.Media.Blobs;
+using Instagram.Silo.Hosting;
 using Instagram.Silo.Media.Catalog;
 using Instagram.Silo.Media.Imaging;
 using Instagram.Silo.Media.Processing;
@@ -47,7 +48,9 @@ public static class MediaPipelineHostingExtensions
         var options = configuration.GetSection(MediaOptions.SectionName).Get<MediaOptions>() ?? new MediaOptions();
         services.AddSingleton(new DatabaseSchema(MediaSchema.Component, MediaSchema.For));
         services.AddSingleton(new MediaJobSettings(options.MaxAttempts, options.RetryDelay));
-        services.AddSingleton<IMediaCatalog, RelationalMediaCatalog>();
+        services.AddSingleton<RelationalMediaCatalog>();
+        services.AddSingleton<IMediaCatalog>(provider => provider.GetRequiredService<RelationalMediaCatalog>());
+        services.AddSingleton<IUnfinishedWork, ProcessingMedia>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 
@@ -26,6 +27,12 @@ public static class OperatorEndpoints
     public static OperatorOptions AddOperatorServices(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(OperatorOptions.SectionName).Get<OperatorOptions>() ?? new OperatorOptions();
+        if (options.Enabled && options.Password!.Length < OperatorOptions.MinimumPasswordLength)
+        {
+            throw new OptionsValidationException(OperatorOptions.SectionName, typeof(OperatorOptions),
+                [$"Operator:Password must be at least {OperatorOptions.MinimumPasswordLength} characters: the operator pages answer any number of guesses."]);
+        }
+
         builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.SectionName));
         builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
@@ -42,7 +49,7 @@ public static class OperatorEndpoints
     /// <summary>Maps <c>/dashboard</c> (when the silo added the dashboard) and <c>/metrics</c>, if operators have a credential.</summary>
     public static IEndpointRouteBuilder MapOperatorEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var options = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<OperatorOptions>>().Value;
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value;
         if (!options.Enabled)
         {
             return endpoints;

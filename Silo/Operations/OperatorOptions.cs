@@ -11,7 +11,10 @@ public sealed class OperatorOptions
     /// <summary>User name of the HTTP Basic credential. Default <c>operator</c>.</summary>
     public string Username { get; set; } = "operator";
 
-    /// <summary>Password of the HTTP Basic credential. Default: none, and the operator pages are off.</summary>
+    /// <summary>The shortest password accepted: the pages answer any number of guesses.</summary>
+    public const int MinimumPasswordLength = 12;
+
+    /// <summary>Password of the HTTP Basic credential, at least 12 characters. Default: none, and the operator pages are off.</summary>
     public string? Password { get; set; }
 
     public bool Enabled => !string.IsNullOrEmpty(Password);

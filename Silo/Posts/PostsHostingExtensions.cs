@@ -1,4 +1,5 @@
 using Instagram.Grains.Posts;
+using Instagram.Silo.Hosting;
 using Instagram.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,9 @@ public static class PostsHostingExtensions
     public static IServiceCollection AddPosts(this IServiceCollection services)
     {
         services.AddSingleton(new DatabaseSchema(PostsSchema.Component, PostsSchema.For));
-        services.AddSingleton<IPostStore, RelationalPostStore>();
+        services.AddSingleton<RelationalPostStore>();
+        services.AddSingleton<IPostStore>(provider => provider.GetRequiredService<RelationalPostStore>());
+        services.AddSingleton<IUnfinishedWork, UnsettledPosts>();
 
         // The frontend replaces this with its post cache when it hosts the silo.
         services.TryAddSingleton<IRenderedViews, NoRenderedViews>();

@@ -76,6 +76,7 @@ internal static class PostsSchema
             new(2, "posts whose fan-out is still to be handed over", $"""
                 -- Set with the status change to published, cleared once the author's fan-out grain has queued the post.
                 ALTER TABLE posts ADD COLUMN fanout_pending {boolean} NOT NULL DEFAULT {@false};
+                CREATE INDEX posts_unsettled ON posts (post_id) WHERE status = 'processing' OR fanout_pending;
                 """),
         ];
     }

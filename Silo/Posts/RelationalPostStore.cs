@@ -95,7 +95,7 @@ internal sealed class RelationalPostStore(RelationalDatabase database) : IPostSt
             },
             cancellationToken);
 
-    public Task SettleAsync(PostInfo post, PostStatus status, CancellationToken cancellationToken) =>
+    public Task<bool> SettleAsync(PostInfo post, PostStatus status, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async (connection, transaction, ct) =>
             {
@@ -103,12 +103,17 @@ internal sealed class RelationalPostStore(RelationalDatabase database) : IPostSt
                     "UPDATE posts SET status = @status, fanout_pending = @published WHERE post_id = @id AND status = @processing", transaction)
                     .With("@status", NameOf(status)).With("@published", status == PostStatus.Published).With("@id", post.PostId)
                     .With("@processing", NameOf(PostStatus.Processing));
-                if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1 && status == PostStatus.Published)
+                if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) != 1)
+                {
+                    return false;
+                }
+
+                if (status == PostStatus.Published)
                 {
                     await AdjustPostCountAsync(connection, transaction, post.AuthorId, +1, ct).ConfigureAwait(false);
                 }
 
-                return 0;
+                return true;
             },
             cancellationToken);
 
@@ -119,6 +124,24 @@ internal sealed class RelationalPostStore(RelationalDatabase database) : IPostSt
                 await using var update = connection.CreateCommand("UPDATE posts SET fanout_pending = @false WHERE post_id = @id", transaction)
                     .With("@false", false).With("@id", postId);
                 return await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <summary>Posts still processing, or published with their fan-out not yet handed over: work a crash may have left.</summary>
+    public Task<IReadOnlyList<long>> UnsettledAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<long>>(
+            async (connection, transaction, ct) =>
+            {
+                await using var select = connection.CreateCommand("SELECT post_id FROM posts WHERE status = @processing OR fanout_pending", transaction)
+                    .With("@processing", NameOf(PostStatus.Processing));
+                await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var ids = new List<long>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+
+                return ids;
             },
             cancellationToken);
 

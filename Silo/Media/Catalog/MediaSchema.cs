@@ -76,6 +76,7 @@ internal static class MediaSchema
     // whose grains resume them when next activated.
     private static SchemaMigration JobsInRows(string bigint) => new(2, "processing jobs kept in their rows; dead letters", $"""
         ALTER TABLE media ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX media_processing ON media (media_id) WHERE status = 'processing';
 
         CREATE TABLE media_dead_letters (
             media_id   {bigint} PRIMARY KEY,

@@ -51,6 +51,24 @@ internal sealed class RelationalMediaCatalog(RelationalDatabase database, TimePr
             },
             cancellationToken);
 
+    /// <summary>Items still processing: jobs a crash may have left.</summary>
+    public Task<IReadOnlyList<long>> ProcessingAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<long>>(
+            async (connection, transaction, ct) =>
+            {
+                await using var select = connection.CreateCommand("SELECT media_id FROM media WHERE status = @processing", transaction)
+                    .With("@processing", MediaNames.Of(MediaStatus.Processing));
+                await using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var ids = new List<long>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+
+                return ids;
+            },
+            cancellationToken);
+
     private static async ValueTask<long> SaveAsync(DbConnection connection, DbTransaction? transaction, MediaInfo media, int attempts, long expectedVersion, CancellationToken cancellationToken)
     {
         var version = expectedVersion + 1;

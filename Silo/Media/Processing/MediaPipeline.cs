@@ -8,6 +8,7 @@ using Instagram.Silo.Media.Catalog;
 using Instagram.Silo.Media.Imaging;
 using Instagram.Silo.Media.Inspection;
 using Instagram.Silo.Media.Video;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,21 +27,13 @@ internal sealed partial class MediaPipeline(
     MediaWorkerPool workers,
     MediaMetrics metrics,
     IOptions<MediaOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<MediaPipeline> logger) : IMediaPipeline
 {
     private readonly ConcurrentDictionary<long, bool> _failedBefore = new();
 
-    public Task<MediaProcessingOutcome> ProcessAsync(MediaProcessingJob job, CancellationToken cancellationToken) =>
-        workers.RunAsync(
-            async () =>
-            {
-                // The attempt's time limit runs from when a worker takes it, and cancels the work itself
-                // (ffmpeg is killed), so an attempt given up on does not go on competing with its retry.
-                using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                limit.CancelAfter(options.Value.JobTimeout);
-                return await ProcessNowAsync(job, limit.Token).ConfigureAwait(false);
-            },
-            cancellationToken);
+    public async Task<IMediaWorker> TakeWorkerAsync(CancellationToken cancellationToken) =>
+        new Worker(this, await workers.AcquireAsync(cancellationToken).ConfigureAwait(false));
 
     public void Abandoned(MediaProcessingJob job, int attempts, string error)
     {
@@ -61,6 +54,30 @@ internal sealed partial class MediaPipeline(
         }
     }
 
+    /// <summary>
+    /// One attempt on a held worker, off the caller's context (the work is long and synchronous in places). Its
+    /// time limit cancels the work itself (ffmpeg is killed), so an attempt given up on does not go on competing
+    /// with its retry; a stopping silo cancels it too, and says so.
+    /// </summary>
+    private Task<MediaProcessingOutcome> ProcessOnWorkerAsync(MediaProcessingJob job) => Task.Run(async () =>
+    {
+        var stopping = lifetime.ApplicationStopping;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        limit.CancelAfter(options.Value.JobTimeout);
+        try
+        {
+            return await ProcessNowAsync(job, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            throw new MediaJobInterruptedException($"Processing media {job.MediaId} was cancelled: the silo is stopping.");
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Processing media {job.MediaId} took longer than {options.Value.JobTimeout} and was cancelled.");
+        }
+    });
+
     private async Task<MediaProcessingOutcome> ProcessNowAsync(MediaProcessingJob job, CancellationToken cancellationToken)
     {
         if (_failedBefore.TryRemove(job.MediaId, out _))
@@ -80,7 +97,7 @@ internal sealed partial class MediaPipeline(
             LogProcessed(logger, job.MediaId, result, stopwatch.Elapsed.TotalMilliseconds);
             return outcome;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!lifetime.ApplicationStopping.IsCancellationRequested)
         {
             _failedBefore[job.MediaId] = true;
             metrics.Processed(mediaType, MediaMetrics.Outcomes.Failed, stopwatch.Elapsed);
@@ -230,6 +247,13 @@ internal sealed partial class MediaPipeline(
         {
             // Scratch space only; the OS temp cleaner gets it eventually.
         }
+    }
+
+    private sealed class Worker(MediaPipeline pipeline, IDisposable lease) : IMediaWorker
+    {
+        public Task<MediaProcessingOutcome> ProcessAsync(MediaProcessingJob job) => pipeline.ProcessOnWorkerAsync(job);
+
+        public void Dispose() => lease.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Processing media {MediaId} ({MediaType})")]

@@ -13,20 +13,25 @@ internal sealed class MediaWorkerPool(IOptions<MediaOptions> options) : IDisposa
 
     public int Busy => options.Value.Workers - _slots.CurrentCount;
 
-    /// <summary>Runs <paramref name="job"/> once a worker is free.</summary>
-    public async Task<T> RunAsync<T>(Func<Task<T>> job, CancellationToken cancellationToken)
+    /// <summary>Waits for a free worker; the worker is held until the returned lease is disposed.</summary>
+    public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Off the caller's context: the work is long and synchronous in places (libvips).
-            return await Task.Run(job, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _slots.Release();
-        }
+        return new Lease(_slots);
     }
 
     public void Dispose() => _slots.Dispose();
+
+    private sealed class Lease(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
 }

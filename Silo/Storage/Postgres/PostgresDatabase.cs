@@ -11,13 +11,9 @@ public sealed class PostgresDatabase : RelationalDatabase
 
     private readonly NpgsqlDataSource _dataSource;
 
-    /// <summary>The connection string, for Orleans' ADO.NET providers (which keep their own pools).</summary>
-    public string ConnectionString { get; }
-
     public PostgresDatabase(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        ConnectionString = connectionString;
         Description = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}" + (builder.SearchPath is { Length: > 0 } path ? $"?search_path={path}" : string.Empty);
         _dataSource = NpgsqlDataSource.Create(builder);
     }
@@ -26,7 +22,8 @@ public sealed class PostgresDatabase : RelationalDatabase
 
     public override string Description { get; }
 
-    protected internal override string MigrationLockStatement => $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
+    // Bounded: a silo whose peer hangs mid-migration fails its start-up after two minutes instead of hanging.
+    protected internal override string MigrationLockStatement => $"SET LOCAL lock_timeout = '2min'; SELECT pg_advisory_xact_lock({MigrationLockKey})";
 
     public override async Task<TResult> ReadAsync<TResult>(RelationalWork<TResult> work, CancellationToken cancellationToken)
     {

@@ -45,9 +45,6 @@ public sealed class SqliteDatabase : RelationalDatabase
         _writer = new SqliteWriter(_connectionString, Description);
     }
 
-    /// <summary>The connection string, for Orleans' ADO.NET reminder table (which opens its own connections).</summary>
-    public string ConnectionString => _connectionString;
-
     public override string Dialect => "sqlite";
 
     public override string Description { get; }

@@ -29,7 +29,7 @@ internal static class DashboardCostBenchmark
 
     private static async Task<(LoadResult Load, double Idle)> MeasureAsync(FeedBenchmarkOptions options, string workDirectory, bool dashboard)
     {
-        var settings = dashboard ? new Dictionary<string, string?> { ["Operator:Password"] = "benchmark" } : null;
+        var settings = dashboard ? new Dictionary<string, string?> { ["Operator:Password"] = "benchmark operator" } : null;
         await using var host = await ProductHost.StartAsync(postgresConnectionString: null, settings: settings);
         var graph = await FeedGraph.SeedAsync(new ProductTables(host.Database), host.Ids, options);
         await FeedReads.ReadEachOnceAsync(host, graph.ReaderIds);

@@ -9,23 +9,26 @@ namespace Silo.Tests.Cluster;
 /// A stream of follows, likes and posts through an Orleans client, each recorded only once it was
 /// acknowledged (the grain call returned success); calls that failed — a silo dying under them — are
 /// counted by exception type and may or may not have happened. Posts use media seeded ready, one each,
-/// owned by their author.
+/// owned by their author. A logical clock orders them: a follow acknowledged before a post was asked for
+/// existed when the post was published, so the post must reach that follower's feed.
 /// </summary>
 internal sealed class ClusterWorkload(IGrainFactory grains, IReadOnlyList<long> userIds, IReadOnlyList<(long MediaId, long OwnerId)> media)
 {
     private const long FirstPostId = 5_000_000;
 
-    private readonly ConcurrentBag<(long Follower, long Followee)> _follows = [];
+    private readonly ConcurrentBag<(long Follower, long Followee, long AcknowledgedAt)> _follows = [];
     private readonly ConcurrentBag<(long User, long Post)> _likes = [];
-    private readonly ConcurrentDictionary<long, long> _posts = new(); // post → author
+    private readonly ConcurrentDictionary<long, (long Author, long AskedAt)> _posts = new();
     private readonly ConcurrentDictionary<string, int> _failures = new();
     private int _nextMedia = -1;
+    private long _clock;
 
-    public IReadOnlyCollection<(long Follower, long Followee)> Follows => _follows;
+    public IReadOnlyCollection<(long Follower, long Followee, long AcknowledgedAt)> Follows => _follows;
 
     public IReadOnlyCollection<(long User, long Post)> Likes => _likes;
 
-    public IReadOnlyDictionary<long, long> Posts => _posts;
+    /// <summary>Acknowledged posts: their author, and the logical time the post was asked for.</summary>
+    public IReadOnlyDictionary<long, (long Author, long AskedAt)> Posts => _posts;
 
     public IReadOnlyDictionary<string, int> Failures => _failures;
 
@@ -67,7 +70,7 @@ internal sealed class ClusterWorkload(IGrainFactory grains, IReadOnlyList<long> 
         var (follower, followee) = (Pick(random), Pick(random));
         if (follower != followee && (await grains.GetGrain<IUserGrain>(follower).FollowAsync(followee)).Outcome == GraphOutcome.Done)
         {
-            _follows.Add((follower, followee));
+            _follows.Add((follower, followee, Interlocked.Increment(ref _clock)));
         }
     }
 
@@ -91,9 +94,10 @@ internal sealed class ClusterWorkload(IGrainFactory grains, IReadOnlyList<long> 
         var (mediaId, author) = media[next];
         var postId = FirstPostId + next;
         var draft = new PostDraft(author, [mediaId], $"post {next} #cluster", Location: null, TaggedUserIds: ImmutableArray<long>.Empty);
+        var askedAt = Interlocked.Increment(ref _clock);
         if ((await grains.GetGrain<IPostGrain>(postId).CreateAsync(draft)).Outcome == PostCreateOutcome.Created)
         {
-            _posts[postId] = author;
+            _posts[postId] = (author, askedAt);
         }
     }
 

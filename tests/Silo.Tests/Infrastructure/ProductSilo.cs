@@ -1,4 +1,5 @@
 using Instagram.Silo.Hosting;
+using Orleans.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,9 @@ public sealed class ProductSilo : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The silo's resumption of unfinished work at start-up, to wait for.</summary>
+    internal PendingWorkRecovery PendingWorkRecovery => Services.GetServices<ILifecycleParticipant<ISiloLifecycle>>().OfType<PendingWorkRecovery>().Single();
 
     public static async Task<ProductSilo> StartAsync(SiloDatabase database, Action<IServiceCollection>? configure = null)
     {
