@@ -44,4 +44,7 @@ internal static class VipsRuntime
 
     /// <summary>Bytes libvips has allocated for pixel buffers at the most, since start: the benchmark's memory gauge.</summary>
     public static long TrackedMemoryHighWater => (long)LibVips.vips_tracked_get_mem_highwater();
+
+    /// <summary>Bytes libvips holds for pixel buffers now.</summary>
+    public static long TrackedMemory => (long)LibVips.vips_tracked_get_mem();
 }
