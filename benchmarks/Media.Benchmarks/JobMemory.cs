@@ -24,6 +24,12 @@ internal static class JobMemory
         return new JobMemoryResult(VipsRuntime.TrackedMemoryHighWater, growth);
     }
 
+    /// <summary>Bytes libvips holds for pixel buffers right now.</summary>
+    public static long LibVipsBytesNow => VipsRuntime.TrackedMemory;
+
+    /// <summary>The process's resident set now (VmRSS), if Linux says.</summary>
+    public static long? ProcessResidentBytes => ReadStatusKilobytes("VmRSS") * 1024;
+
     /// <summary>Writing 5 to clear_refs resets VmHWM (Linux 4.0+), so the peak read afterwards is this job's.</summary>
     private static bool TryResetPeakResidentSet()
     {

@@ -40,6 +40,39 @@ internal sealed class MediaBenchmarkReport(TextWriter output)
     public void Throughput(ThroughputResult result)
     {
         output.WriteLine($"throughput: {result.Workers} workers, {result.Images} images in {result.Elapsed.TotalSeconds:F2} s = {result.ImagesPerSecond:F1} images/s");
+        Failures(result);
+    }
+
+    /// <summary>The parallel phase repeated: how many runs completed, and the spread of their rates.</summary>
+    public void ThroughputRuns(IReadOnlyList<ThroughputResult> runs, int requested)
+    {
+        var rates = runs.Select(run => run.ImagesPerSecond).Order().ToArray();
+        var failures = runs.Sum(run => run.Failures);
+        output.WriteLine(
+            $"throughput runs: {runs.Count} of {requested} completed ({runs.Sum(run => run.Images)} images, {runs[0].Workers} workers), no crash; " +
+            $"images/s median {rates[rates.Length / 2]:F1}, min {rates[0]:F1}, max {rates[^1]:F1}; {failures} renders threw");
+        if (runs.FirstOrDefault(run => run.FirstFailure is not null) is { } failed)
+        {
+            Failures(failed);
+        }
+    }
+
+    /// <summary>The soak: jobs completed, and what libvips and the process hold once it is over (a leak shows here).</summary>
+    public void Soak(ThroughputResult result, int requested, long libVipsBytesNow, long? processResidentBytes)
+    {
+        output.WriteLine(
+            $"soak: {result.Images} of {requested} jobs completed by {result.Workers} workers in {result.Elapsed.TotalSeconds:F1} s " +
+            $"({result.ImagesPerSecond:F1} images/s), no crash; {result.Failures} renders threw; afterwards libvips holds {Megabytes(libVipsBytesNow)}, " +
+            $"process RSS {(processResidentBytes is { } rss ? Megabytes(rss) : "n/a")}");
+        Failures(result);
+    }
+
+    private void Failures(ThroughputResult result)
+    {
+        if (result.FirstFailure is { } failure)
+        {
+            output.WriteLine($"  {result.Failures} renders threw; the first: {failure.GetType().Name}: {failure.Message}");
+        }
     }
 
     public void Note(string text) => output.WriteLine(text);

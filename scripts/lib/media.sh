@@ -1,5 +1,5 @@
 # Native tools of the media pipeline. Sourced by the scripts; needs common.sh.
-#   ensure_media_runtime   what the product needs to process media: libvips (P/Invoke) and ffmpeg
+#   ensure_media_runtime   what the product needs to process media: libvips (through NetVips) and ffmpeg
 #   ensure_media_testing   plus what tests and benchmarks use to make and check files: vips, vipsthumbnail, exiftool,
 #                          ImageMagick (CMYK JPEGs and animated GIFs, which the vips command cannot write)
 

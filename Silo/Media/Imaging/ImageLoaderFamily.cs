@@ -1,8 +1,9 @@
 namespace Instagram.Silo.Media.Imaging;
 
 /// <summary>
-/// Maps the libvips loader that opened a file (its <c>vips-loader</c> field) to the formats we accept. Anything
-/// else libvips can read (TIFF, SVG, PPM, raw VIPS, ...) is refused: each extra decoder is extra attack surface.
+/// Maps the libvips loader that would open a file (the operation libvips picks by sniffing its first bytes) to
+/// the formats we accept. Anything else libvips can read (TIFF, SVG, PPM, raw VIPS, ...) is refused before that
+/// loader parses the file: each extra decoder is extra attack surface.
 /// </summary>
 internal static class ImageLoaderFamily
 {

@@ -7,6 +7,9 @@ namespace Instagram.Silo.Media.Imaging;
 /// </summary>
 internal static class VariantGeometry
 {
+    /// <summary>libvips's VIPS_MAX_COORD: as a thumbnail height it means "no bound", so only the width constrains.</summary>
+    public const int UnboundedHeight = 10_000_000;
+
     /// <summary>EXIF orientations 5–8 turn the stored image a quarter turn: upright width and height swap.</summary>
     public static (int Width, int Height) Upright(int storedWidth, int storedHeight, int orientation) =>
         orientation is >= 5 and <= 8 ? (storedHeight, storedWidth) : (storedWidth, storedHeight);
@@ -42,6 +45,6 @@ internal static class VariantGeometry
             return (edge, edge);
         }
 
-        return (Math.Min(variant.Size, width), VipsLimits.MaxCoordinate);
+        return (Math.Min(variant.Size, width), UnboundedHeight);
     }
 }

@@ -1,10 +1,18 @@
+using NetVips;
+using Vips = NetVips.NetVips;
+
 namespace Instagram.Silo.Media.Imaging;
 
 /// <summary>
-/// <see cref="IImageProcessor"/> on libvips. One decode per image: the file is shrunk on load to the widest size
-/// any variant needs, made upright and 8-bit sRGB, held in memory, and every variant (and the blurhash source)
-/// is cut from that copy. Variants are WebP with all metadata stripped.
+/// <see cref="IImageProcessor"/> on libvips, through NetVips. One decode per image: the file is shrunk on load to
+/// the widest size any variant needs, made upright and 8-bit sRGB, held in memory, and every variant (and the
+/// blurhash source) is cut from that copy. Variants are WebP with all metadata stripped.
 /// </summary>
+/// <remarks>
+/// Written against Debian's libvips 8.14, whose option names differ from those NetVips' generated methods use
+/// for libvips 8.15 and later where noted. Every NetVips image is disposed as soon as it is used: each holds a
+/// libvips reference, and a decoded photo left to the finaliser stays in memory until the next collection.
+/// </remarks>
 public sealed class VipsImageProcessor : IImageProcessor
 {
     private readonly VipsImageProcessorOptions options;
@@ -13,6 +21,8 @@ public sealed class VipsImageProcessor : IImageProcessor
     {
         this.options = options ?? new VipsImageProcessorOptions();
         this.options.Validate();
+
+        // Before anything here touches NetVips: see VipsRuntime.
         VipsRuntime.Ensure(this.options.ThreadsPerImage);
     }
 
@@ -54,10 +64,21 @@ public sealed class VipsImageProcessor : IImageProcessor
             throw new ArgumentException("libvips would read a trailing [...] as load options.", nameof(path));
         }
 
-        VipsImageHandle image;
+        // libvips picks the loader by sniffing the first bytes; one we do not accept never gets to parse the file.
+        // (Building the VipsException takes libvips's message out of its process-wide error buffer.)
+        var loaderClass = Image.FindLoad(path)
+            ?? throw new MediaRejectedException(MediaRejection.Unsupported, "No image loader accepts the file.", new VipsException("no loader for the file"));
+
+        // FindLoad names the loader's class (VipsForeignLoadJpegFile); its nickname (jpegload) is the operation's name.
+        var loader = Vips.NicknameFind(Vips.TypeFromName(loaderClass));
+        var format = ImageLoaderFamily.FromLoader(loader)
+            ?? throw new MediaRejectedException(MediaRejection.Unsupported, $"Images read by libvips's {loader} are not accepted.");
+
+        Image image;
         try
         {
-            image = VipsOperations.OpenHeader(path);
+            // Lazy and sequential: the loader reads the header now and pixels only when something asks for them.
+            image = (Image)Operation.Call(loader, new VOption { { "access", Enums.Access.Sequential } }, path);
         }
         catch (VipsException exception)
         {
@@ -66,33 +87,21 @@ public sealed class VipsImageProcessor : IImageProcessor
 
         using (image)
         {
-            var loader = VipsOperations.GetString(image, "vips-loader") ?? "";
-            var format = ImageLoaderFamily.FromLoader(loader)
-                ?? throw new MediaRejectedException(MediaRejection.Unsupported, $"Images read by libvips's {loader} are not accepted.");
-
-            var header = new ImageHeader(
-                format,
-                VipsOperations.Width(image),
-                VipsOperations.Height(image),
-                Math.Max(1, VipsOperations.GetInt(image, "n-pages") ?? 1));
-            return new ImageProbe(
-                header,
-                VipsOperations.PageHeight(image),
-                VipsOperations.GetInt(image, "orientation") ?? 1,
-                VipsOperations.HasField(image, "icc-profile-data"));
+            var header = new ImageHeader(format, image.Width, image.Height, Math.Max(1, GetInt(image, "n-pages") ?? 1));
+            return new ImageProbe(header, image.PageHeight, GetInt(image, "orientation") ?? 1, image.Contains("icc-profile-data"));
         }
     }
 
     /// <summary>The single decode: shrink-on-load, upright, 8-bit sRGB, materialised in memory.</summary>
-    private static VipsImageHandle Decode(string path, int width, bool hasIccProfile)
+    private static Image Decode(string path, int width, bool hasIccProfile)
     {
         try
         {
-            using var thumbnail = VipsOperations.ThumbnailFile(path, width, convertProfileToSrgb: hasIccProfile);
-            using var srgb = VipsOperations.ToEightBitSrgb(thumbnail);
+            using var thumbnail = ThumbnailFile(path, width, convertProfileToSrgb: hasIccProfile);
+            using var srgb = ToEightBitSrgb(thumbnail);
 
             // Pixels are decoded here, so a damaged file fails here.
-            return VipsOperations.CopyToMemory(srgb);
+            return srgb.CopyMemory();
         }
         catch (VipsException exception)
         {
@@ -100,25 +109,84 @@ public sealed class VipsImageProcessor : IImageProcessor
         }
     }
 
-    private static RenderedVariant RenderVariant(VipsImageHandle decoded, ImageVariantSpec variant)
+    /// <summary>
+    /// Loads, auto-rotates from EXIF and shrinks to at most <paramref name="width"/> wide in one go: JPEG and WebP
+    /// decode straight at a reduced scale (shrink-on-load), so a 12 MP photo is never decoded whole.
+    /// Decoder errors, truncation included, fail the load rather than yielding a grey remainder.
+    /// With <paramref name="convertProfileToSrgb"/>, pixels go through the file's embedded ICC profile to sRGB
+    /// (a Display P3 phone photo would look washed out once the profile is stripped otherwise); files without a
+    /// profile skip that transform, since libvips then takes them as sRGB already.
+    /// </summary>
+    private static Image ThumbnailFile(string path, int width, bool convertProfileToSrgb)
     {
-        var (boxWidth, boxHeight) = VariantGeometry.TargetBox(variant, VipsOperations.Width(decoded), VipsOperations.Height(decoded));
-        using var shrunk = VipsOperations.Shrink(decoded, boxWidth, boxHeight, variant.SquareCrop);
-        return new RenderedVariant(
-            variant.Name, VipsOperations.Width(shrunk), VipsOperations.Height(shrunk), VipsOperations.SaveWebP(shrunk, variant.Quality));
+        var arguments = new VOption
+        {
+            { "height", VariantGeometry.UnboundedHeight },
+            { "size", Enums.Size.Down },
+            { "fail_on", Enums.FailOn.Error },
+        };
+        if (convertProfileToSrgb)
+        {
+            // libvips 8.14 calls it export_profile; Image.Thumbnail passes 8.15's output_profile, which 8.14 refuses.
+            arguments.Add("export_profile", "srgb");
+        }
+
+        return (Image)Operation.Call("thumbnail", arguments, path, width);
     }
 
-    private string ComputeBlurhash(VipsImageHandle decoded)
+    /// <summary>
+    /// 8-bit sRGB (or 8-bit grey for grey sources), whatever came in: 16-bit PNGs, CMYK JPEGs and other
+    /// interpretations. Alpha is kept.
+    /// </summary>
+    private static Image ToEightBitSrgb(Image image)
+    {
+        var grey = image.Interpretation is Enums.Interpretation.Bw or Enums.Interpretation.Grey16;
+        using var converted = image.Colourspace(grey ? Enums.Interpretation.Bw : Enums.Interpretation.Srgb);
+        return converted.Cast(Enums.BandFormat.Uchar);
+    }
+
+    private static RenderedVariant RenderVariant(Image decoded, ImageVariantSpec variant)
+    {
+        var (boxWidth, boxHeight) = VariantGeometry.TargetBox(variant, decoded.Width, decoded.Height);
+        using var shrunk = Shrink(decoded, boxWidth, boxHeight, variant.SquareCrop);
+
+        // Stripping is asked for (NetVips turns keep=none into 8.14's strip), but 8.14.1 still writes an EXIF
+        // chunk into WebP: see WebPMetadataStripper.
+        var webp = shrunk.WebpsaveBuffer(q: variant.Quality, keep: Enums.ForeignKeep.None);
+        return new RenderedVariant(variant.Name, shrunk.Width, shrunk.Height, WebPMetadataStripper.Strip(webp));
+    }
+
+    private string ComputeBlurhash(Image decoded)
     {
         var edge = options.BlurhashSourceSize;
-        using var small = VipsOperations.Shrink(decoded, edge, edge, centreCrop: false);
-        using var rgb = VipsOperations.ToOpaqueRgb(small);
-        var (width, height) = (VipsOperations.Width(rgb), VipsOperations.Height(rgb));
+        using var small = Shrink(decoded, edge, edge, centreCrop: false);
+        using var rgb = ToOpaqueRgb(small);
+        var (width, height) = (rgb.Width, rgb.Height);
         var (componentsX, componentsY) = width >= height
             ? (options.BlurhashComponentsLong, options.BlurhashComponentsShort)
             : (options.BlurhashComponentsShort, options.BlurhashComponentsLong);
-        return Blurhash.Encode(VipsOperations.ReadPixels(rgb), width, height, componentsX, componentsY);
+        return Blurhash.Encode(rgb.WriteToMemory<byte>(), width, height, componentsX, componentsY);
     }
+
+    /// <summary>Shrinks (never enlarges) to fit <paramref name="width"/> × <paramref name="height"/>, or fills and centre-crops it.</summary>
+    private static Image Shrink(Image image, int width, int height, bool centreCrop) =>
+        image.ThumbnailImage(width, height: height, size: Enums.Size.Down, crop: centreCrop ? Enums.Interesting.Centre : Enums.Interesting.None);
+
+    /// <summary>Three bands of 8-bit sRGB, transparency laid over white: what the blurhash encoder reads.</summary>
+    private static Image ToOpaqueRgb(Image image)
+    {
+        using var srgb = image.Colourspace(Enums.Interpretation.Srgb);
+        if (!srgb.HasAlpha())
+        {
+            return srgb.Cast(Enums.BandFormat.Uchar);
+        }
+
+        using var flat = srgb.Flatten(background: [255, 255, 255]);
+        return flat.Cast(Enums.BandFormat.Uchar);
+    }
+
+    private static int? GetInt(Image image, string name) =>
+        image.Contains(name) && image.Get(name) is int value ? value : null;
 
     private sealed record ImageProbe(ImageHeader Header, int PageHeight, int Orientation, bool HasIccProfile);
 }
