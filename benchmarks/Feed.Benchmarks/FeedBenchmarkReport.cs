@@ -54,7 +54,7 @@ internal sealed class FeedBenchmarkReport(TextWriter output)
     /// <summary>Grain calls per request during a measured window, counted by a grain call filter.</summary>
     public void CallsPerRequest(IReadOnlyList<GrainCallDelta> calls, long requests)
     {
-        output.WriteLine($"  {"grain calls per request (runtime statistics)",-50} {"calls",8} {"mean latency",13}");
+        output.WriteLine($"  {"grain calls per request (grain call filter)",-50} {"calls",8} {"mean latency",13}");
         foreach (var call in calls)
         {
             output.WriteLine($"  {call.GrainType + "." + call.Method,-50} {call.Calls / (double)requests,8:F2} {Format(call.MeanLatency),13}");

@@ -37,7 +37,7 @@ internal static class DashboardCostBenchmark
         var wrk = new Wrk(workDirectory, options.Connections);
         var feedUrl = new Uri(host.Address, FeedReads.FeedPath);
         await wrk.WarmUpAsync(feedUrl, tokens, options.Warmup);
-        var load = await wrk.RunAsync($"GET /api/v1/feed, dashboard {(dashboard ? "on" : "off")}", feedUrl, tokens, options.Window);
+        var load = await wrk.RunAsync($"GET /api/v1/feed (dashboard-{(dashboard ? "on" : "off")})", feedUrl, tokens, options.Window);
         return (load, await IdleCpu.MeasureAsync(IdleWindow));
     }
 }
