@@ -29,6 +29,7 @@ public static class ApiDefaults
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.Converters.Add(new UtcTimestampConverter());
         });
         builder.Services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme).AddBearerToken();
         builder.Services.AddAuthorization();
@@ -60,6 +61,7 @@ public static class ApiDefaults
     /// </summary>
     public static IApplicationBuilder UseApiDefaults(this IApplicationBuilder app)
     {
+        app.UseResponseHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -25,7 +25,9 @@ public static class ApiProblem
     public static ProblemHttpResult Invalid(string detail) => Create(StatusCodes.Status422UnprocessableEntity, detail);
 
     /// <summary>429: a rate limit was reached. The caller sets <c>Retry-After</c> (see RateLimitResponses).</summary>
-    public static ProblemHttpResult TooManyRequests(string detail) => Create(StatusCodes.Status429TooManyRequests, detail);
+    /// <remarks>ASP.NET Core knows no default <c>type</c> for 429 (RFC 6585, not RFC 9110), so it is named here.</remarks>
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, type: "https://tools.ietf.org/html/rfc6585#section-4");
 
     public static ProblemHttpResult Unavailable(string detail) => Create(StatusCodes.Status503ServiceUnavailable, detail);
 

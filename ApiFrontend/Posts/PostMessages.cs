@@ -24,6 +24,9 @@ public sealed record CommentListResponse(IReadOnlyList<CommentView> Comments, st
 
 public sealed record LikeResponse(bool Liked, long LikeCount);
 
+/// <summary>Whether the caller has the post saved, after a save or unsave (as a like answers with its state).</summary>
+public sealed record SaveResponse(bool Saved);
+
 /// <summary>A post as clients see it (GET /posts/{id}, and every list of posts).</summary>
 public sealed record PostView(
     string PostId,

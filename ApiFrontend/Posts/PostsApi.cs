@@ -160,11 +160,11 @@ public static class PostsApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SaveAsync(HttpContext http, long postId, IGrainFactory grains, PostReader reader, bool save)
+    private static async Task<Results<Ok<SaveResponse>, ProblemHttpResult>> SaveAsync(HttpContext http, long postId, IGrainFactory grains, PostReader reader, bool save)
     {
         var userId = http.User.UserId();
         return await reader.FindVisibleAsync(postId, userId) is not null && await grains.GetGrain<IEngagementGrain>(userId).SaveAsync(postId, save)
-            ? TypedResults.NoContent()
+            ? TypedResults.Ok(new SaveResponse(save))
             : ApiProblem.NotFound("No such post.");
     }
 
@@ -189,6 +189,12 @@ public static class PostsApi
         if (CaptionParser.Hashtags(caption).Length > CaptionParser.MaxHashtags)
         {
             problem = $"A caption may carry at most {CaptionParser.MaxHashtags} hashtags.";
+            return null;
+        }
+
+        if (CaptionParser.Mentions(caption).Length > CaptionParser.MaxMentions)
+        {
+            problem = $"A caption may mention at most {CaptionParser.MaxMentions} accounts.";
             return null;
         }
 

@@ -2,8 +2,11 @@ namespace Instagram.ApiFrontend.RateLimits;
 
 /// <summary>
 /// Counts the request against its subject's limit before the handler runs; a refusal answers 429 and the
-/// handler never runs. Runs after authentication and after the body is bound, so a malformed request is
-/// answered 400 without using up the client's allowance.
+/// handler never runs. Only accepted writes count: when the handler answers anything but 2xx (a 422 for a
+/// bad body, a 404, a failure) the count is taken back, so a client fixing its request is not locked out.
+/// Counting first and refunding after, rather than counting after success, keeps concurrent requests
+/// from all slipping through under one remaining slot. Runs after authentication and after the body is
+/// bound, so a malformed body is answered 400 without touching the allowance at all.
 /// </summary>
 internal sealed class RateLimitFilter(RateLimitAction action) : IEndpointFilter
 {
@@ -11,7 +14,35 @@ internal sealed class RateLimitFilter(RateLimitAction action) : IEndpointFilter
     {
         var http = context.HttpContext;
         var limiter = http.RequestServices.GetRequiredService<RateLimiter>();
-        var decision = await limiter.AcquireAsync(action, RateLimitSubject.Of(http));
-        return RateLimitResponses.Answer(http.Response, decision, action) ?? await next(context);
+        var subject = RateLimitSubject.Of(http);
+        var decision = await limiter.AcquireAsync(action, subject);
+        if (RateLimitResponses.Answer(http.Response, decision, action) is { } refused)
+        {
+            return refused;
+        }
+
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch
+        {
+            await limiter.RefundAsync(action, subject, decision);
+            throw;
+        }
+
+        if (!Accepted(result))
+        {
+            await limiter.RefundAsync(action, subject, decision);
+        }
+
+        return result;
+    }
+
+    private static bool Accepted(object? result)
+    {
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        return inner is not IStatusCodeHttpResult { StatusCode: { } status } || status is >= 200 and < 300;
     }
 }

@@ -24,6 +24,14 @@ public sealed class RateLimiter(IGrainFactory grains, IOptions<RateLimitOptions>
         return grains.GetGrain<IRateLimitGrain>(key).TryAcquireAsync(policy);
     }
 
+    /// <summary>Takes back an action counted by <see cref="AcquireAsync"/> whose request was not accepted.</summary>
+    public Task RefundAsync(RateLimitAction action, string subject, RateLimitDecision decision)
+    {
+        var policy = options.Value.RuleFor(action).ToPolicy();
+        var key = RateLimitKey.For(action.ToString().ToLowerInvariant(), subject);
+        return grains.GetGrain<IRateLimitGrain>(key).RefundAsync(policy, decision.Ticket);
+    }
+
     /// <summary>
     /// Counts one login attempt against both the client's address (spraying passwords over many accounts) and the
     /// account named (guessing one account's password from many addresses). Refused if either limit is reached.

@@ -14,4 +14,11 @@ public interface IRateLimitGrain : IGrainWithStringKey
     /// </summary>
     [Alias("TryAcquire")]
     Task<RateLimitDecision> TryAcquireAsync(RateLimitPolicy policy);
+
+    /// <summary>
+    /// Takes back the action counted as <paramref name="ticket"/>: the request turned out not to be accepted (a
+    /// 4xx, a failure), and only accepted actions count. Unknown or expired tickets change nothing.
+    /// </summary>
+    [Alias("Refund")]
+    Task RefundAsync(RateLimitPolicy policy, long ticket);
 }

@@ -9,6 +9,9 @@ public static partial class CaptionParser
     public const int MaxCaptionLength = 2200;
     public const int MaxHashtags = 30;
 
+    /// <summary>Accounts one caption may mention (Instagram's own limit): each is a row and, later, a notification.</summary>
+    public const int MaxMentions = 20;
+
     public static ImmutableArray<string> Hashtags(string caption) =>
         [.. HashtagPattern().Matches(caption).Select(m => m.Groups[1].Value.ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
 

@@ -28,4 +28,10 @@ public sealed class RateLimitGrain(TimeProvider clock) : Grain, IRateLimitGrain
         DelayDeactivation(_window.TimeUntilEmpty(policy.Window));
         return Task.FromResult(decision);
     }
+
+    public Task RefundAsync(RateLimitPolicy policy, long ticket)
+    {
+        _window.Refund(ticket);
+        return Task.CompletedTask;
+    }
 }

@@ -49,7 +49,26 @@ public sealed class SlidingWindow(TimeProvider clock)
             policy.Limit,
             Remaining: Math.Max(0, policy.Limit - _hits.Count),
             ResetAt: utcNow + untilOldestExpires,
-            RetryAfter: allowed ? null : untilOldestExpires);
+            RetryAfter: allowed ? null : untilOldestExpires,
+            Ticket: allowed ? now : 0);
+    }
+
+    /// <summary>Forgets the action counted at <paramref name="ticket"/> (its timestamp), if it still counts.</summary>
+    public void Refund(long ticket)
+    {
+        if (ticket == 0 || !_hits.Contains(ticket))
+        {
+            return;
+        }
+
+        // At most a limit's worth of entries: rebuilding is simpler than a structure that removes from the middle.
+        var kept = _hits.ToList();
+        kept.Remove(ticket);
+        _hits.Clear();
+        foreach (var hit in kept)
+        {
+            _hits.Enqueue(hit);
+        }
     }
 
     /// <summary>

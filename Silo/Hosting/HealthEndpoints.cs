@@ -25,13 +25,25 @@ public static class HealthEndpoints
             .WithSummary("Answers 200 Healthy while the process runs.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
 
+        // HEAD, as load balancers and uptime checkers send it: the same answer without a body.
+        health.MapMethods("/healthz", [HttpMethods.Head], HealthChecks(endpoints, new HealthCheckOptions { Predicate = static _ => false }))
+            .WithName("LivenessHead")
+            .WithSummary("Answers 200 while the process runs, without a body.");
+        health.MapMethods("/readyz", [HttpMethods.Head], HealthChecks(endpoints, new HealthCheckOptions
+            {
+                Predicate = static check => check.Tags.Contains(ReadyTag),
+                ResponseWriter = HealthReportJsonWriter.WriteAsync,
+            }))
+            .WithName("ReadinessHead")
+            .WithSummary("Answers 200 when the silo runs and its storage answers, else 503, without a body.");
+
         health.MapGet("/readyz", HealthChecks(endpoints, new HealthCheckOptions
             {
                 Predicate = static check => check.Tags.Contains(ReadyTag),
                 ResponseWriter = HealthReportJsonWriter.WriteAsync,
             }))
             .WithName("Readiness")
-            .WithSummary("Answers 200 when the silo runs and its storage answers, else 503; lists each check.")
+            .WithSummary("Answers 200 when the silo runs and its storage answers, else 503; lists each check's state (details to operators).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status503ServiceUnavailable, contentType: "application/json");
 

@@ -40,6 +40,7 @@ public sealed class RateLimitSpecification
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.RootElement.GetProperty("type").GetString());
         Assert.Equal("3", Header(refused, "X-RateLimit-Limit"));
         Assert.Equal("0", Header(refused, "X-RateLimit-Remaining"));
 
@@ -49,6 +50,29 @@ public sealed class RateLimitSpecification
         Assert.InRange(retryAfter.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
         var reset = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Header(refused, "X-RateLimit-Reset"), System.Globalization.CultureInfo.InvariantCulture));
         Assert.InRange(reset - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Only_accepted_writes_count_so_a_client_fixing_a_refused_body_is_not_locked_out()
+    {
+        await using var api = ApiWithFollowLimit(3);
+        using var alice = api.CreateClientFor(Alice);
+
+        for (var call = 0; call < 5; call++)
+        {
+            using var refused = await alice.PostAsync("/test/refused-follow", content: null);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.Equal("2", Header(refused, "X-RateLimit-Remaining")); // counted while it ran, taken back after
+        }
+
+        for (var call = 1; call <= 3; call++)
+        {
+            using var accepted = await alice.PostAsync("/test/follow", content: null);
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        using var pastTheLimit = await alice.PostAsync("/test/follow", content: null);
+        Assert.Equal(HttpStatusCode.TooManyRequests, pastTheLimit.StatusCode);
     }
 
     [Fact]

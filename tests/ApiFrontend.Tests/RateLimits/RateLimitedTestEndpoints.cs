@@ -9,8 +9,9 @@ namespace ApiFrontend.Tests.RateLimits;
 
 /// <summary>
 /// Test-only endpoints behind the app's own pipeline (so inside its authentication and error handling):
-/// <c>POST /test/follow</c> opts in with the filter as a follow endpoint would, and <c>POST /test/login</c>
-/// limits imperatively as the login handler does, knowing the account only from its body.
+/// <c>POST /test/follow</c> opts in with the filter as a follow endpoint would, <c>POST /test/refused-follow</c>
+/// does the same but answers 422 as a handler refusing a body would, and <c>POST /test/login</c> limits
+/// imperatively as the login handler does, knowing the account only from its body.
 /// </summary>
 /// <remarks>
 /// They get their own routing in a branch: the app's endpoints are already mapped by the time a startup
@@ -28,6 +29,9 @@ internal sealed class RateLimitedTestEndpoints : IStartupFilter
             branch.UseEndpoints(endpoints =>
             {
                 endpoints.MapPost("/follow", () => TypedResults.Ok(new { following = true }))
+                    .RequireAuthorization()
+                    .RequireRateLimit(RateLimitAction.Follow);
+                endpoints.MapPost("/refused-follow", () => TypedResults.Problem(detail: "nope", statusCode: StatusCodes.Status422UnprocessableEntity))
                     .RequireAuthorization()
                     .RequireRateLimit(RateLimitAction.Follow);
                 endpoints.MapPost("/login", LoginAsync).AllowAnonymous();

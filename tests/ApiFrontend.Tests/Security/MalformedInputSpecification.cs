@@ -109,6 +109,7 @@ public abstract class MalformedInputSpecification : IAsyncLifetime
             (HttpMethod.Post, "/api/v1/posts", $$$"""{"media_ids":["{{{mediaId}}}"],"location":{"lat":1,"lng":2,"name":"nul \u0000"}}"""),
             (HttpMethod.Post, "/api/v1/posts", $$"""{"media_ids":["{{mediaId}}"],"caption":"{{new string('x', 2201)}}"}"""),
             (HttpMethod.Post, "/api/v1/posts", $$"""{"media_ids":["{{mediaId}}"],"caption":"{{string.Concat(Enumerable.Range(0, 31).Select(i => $"#t{i} "))}}"}"""),
+            (HttpMethod.Post, "/api/v1/posts", $$"""{"media_ids":["{{mediaId}}"],"caption":"{{string.Concat(Enumerable.Range(0, 21).Select(i => $"@someone{i} "))}}"}"""),
             (HttpMethod.Post, "/api/v1/posts", """{"media_ids":[]}"""),
             (HttpMethod.Post, "/api/v1/posts", """{"media_ids":["99999999999999999999999"]}"""),
             (HttpMethod.Post, "/api/v1/posts", """{"media_ids":["-1"]}"""),

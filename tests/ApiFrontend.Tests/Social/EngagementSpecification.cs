@@ -32,7 +32,7 @@ public sealed class EngagementSpecification : IAsyncLifetime
         var before = await reader.Client.SendJsonAsync(HttpMethod.Get, $"/api/v1/posts/{postId}"); // remembered: neither
         Assert.False(before.GetProperty("liked_by_me").GetBoolean());
         await reader.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{postId}/like");
-        await reader.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{postId}/save", HttpStatusCode.NoContent);
+        await reader.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{postId}/save");
 
         var after = await reader.Client.SendJsonAsync(HttpMethod.Get, $"/api/v1/posts/{postId}");
         Assert.True(after.GetProperty("liked_by_me").GetBoolean());

@@ -177,12 +177,12 @@ public abstract class PostSpecification : IAsyncLifetime
         using var collector = await Api.RegisterAsync("collector");
         var postId = await PublishedPostAsync(author);
 
-        await collector.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{postId}/save", HttpStatusCode.NoContent);
+        await collector.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{postId}/save");
 
         Assert.True((await collector.Client.SendJsonAsync(HttpMethod.Get, $"/api/v1/posts/{postId}")).GetProperty("saved_by_me").GetBoolean());
         var saved = await collector.Client.SendJsonAsync(HttpMethod.Get, "/api/v1/users/me/saved");
         Assert.Equal(postId, Assert.Single(saved.GetProperty("posts").EnumerateArray()).GetProperty("post_id").GetString());
-        await collector.Client.SendJsonAsync(HttpMethod.Delete, $"/api/v1/posts/{postId}/save", HttpStatusCode.NoContent);
+        await collector.Client.SendJsonAsync(HttpMethod.Delete, $"/api/v1/posts/{postId}/save");
         Assert.Empty((await collector.Client.SendJsonAsync(HttpMethod.Get, "/api/v1/users/me/saved")).GetProperty("posts").EnumerateArray());
     }
 
@@ -192,7 +192,7 @@ public abstract class PostSpecification : IAsyncLifetime
         using var author = await Api.RegisterAsync("deleter");
         using var fan = await Api.RegisterAsync("bystander");
         var postId = await PublishedPostAsync(author);
-        await fan.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{postId}/save", HttpStatusCode.NoContent);
+        await fan.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{postId}/save");
 
         await fan.Client.SendJsonAsync(HttpMethod.Delete, $"/api/v1/posts/{postId}", HttpStatusCode.Forbidden);
         await author.Client.SendJsonAsync(HttpMethod.Delete, $"/api/v1/posts/{postId}", HttpStatusCode.NoContent);

@@ -33,7 +33,7 @@ public sealed class RenderedPostSpecification : IAsyncLifetime
         var liked = await _samples.PublishedPostAsync(author, "liked #one @onlooker");
         var saved = await _samples.PublishedPostAsync(author, "saved #two");
         await reader.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{liked}/like");
-        await reader.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{saved}/save", HttpStatusCode.NoContent);
+        await reader.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{saved}/save");
         await Eventually.TrueAsync(async () => (await reader.FeedPageAsync()).PostIds.Count == 2, "both posts reach the feed");
 
         foreach (var url in new[] { "/api/v1/feed", "/api/v1/feed", $"/api/v1/users/{author.Username}/posts", "/api/v1/users/me/saved" })
@@ -77,7 +77,7 @@ public sealed class RenderedPostSpecification : IAsyncLifetime
         using var reader = await _api.RegisterAsync("rememberer");
         await reader.FollowAsync(author);
         var postId = await _samples.PublishedPostAsync(author);
-        await reader.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{postId}/save", HttpStatusCode.NoContent);
+        await reader.Client.SendJsonAsync(HttpMethod.Post, $"/api/v1/posts/{postId}/save");
         await Eventually.TrueAsync(async () => (await reader.FeedPageAsync()).PostIds.Contains(postId), "the post reaches the feed");
         string[] lists = ["/api/v1/feed", $"/api/v1/users/{author.Username}/posts", "/api/v1/users/me/saved"];
         foreach (var url in lists)

@@ -21,10 +21,39 @@ public sealed class HealthSpecification
     }
 
     [Fact]
-    public async Task Readyz_reports_the_silo_running_its_sqlite_database_and_its_blob_store_reachable()
+    public async Task Readyz_tells_anyone_each_checks_state_and_nothing_more()
+    {
+        await using var api = new EmbeddedApi(OperatorAccess.Settings);
+        using var client = api.CreateClient();
+
+        using var response = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        using var report = JsonDocument.Parse(body);
+        Assert.All(report.RootElement.GetProperty("checks").EnumerateArray(), check =>
+            Assert.Equal(["name", "status"], check.EnumerateObject().Select(p => p.Name)));
+        Assert.DoesNotContain(api.DataDirectory, body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task Probes_answer_head_as_load_balancers_send_it(string path)
     {
         await using var api = new EmbeddedApi();
         using var client = api.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_reports_the_silo_running_its_sqlite_database_and_its_blob_store_reachable_to_operators()
+    {
+        await using var api = new EmbeddedApi(OperatorAccess.Settings);
+        using var client = api.CreateOperatorClient();
 
         using var response = await client.GetAsync("/readyz");
 

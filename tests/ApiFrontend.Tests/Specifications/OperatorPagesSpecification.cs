@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ApiFrontend.Tests.Infrastructure;
 using ApiFrontend.Tests.Social;
@@ -14,8 +13,6 @@ namespace ApiFrontend.Tests.Specifications;
 /// </summary>
 public sealed class OperatorPagesSpecification
 {
-    private const string Password = "operators only";
-
     [Fact]
     public async Task Without_an_operator_credential_configured_neither_page_exists()
     {
@@ -87,15 +84,9 @@ public sealed class OperatorPagesSpecification
         Assert.Contains("\ninstagram_feed_read_duration_seconds_count", text, StringComparison.Ordinal);
     }
 
-    private static EmbeddedApi OperatedApi() => new(new Dictionary<string, string> { ["Operator:Password"] = Password });
+    private static EmbeddedApi OperatedApi() => new(OperatorAccess.Settings);
 
-    private static HttpClient OperatorClient(EmbeddedApi api)
-    {
-        var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = Basic("operator", Password);
-        return client;
-    }
+    private static HttpClient OperatorClient(EmbeddedApi api) => api.CreateOperatorClient();
 
-    private static AuthenticationHeaderValue Basic(string user, string password) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+    private static AuthenticationHeaderValue Basic(string user, string password) => OperatorAccess.Basic(user, password);
 }

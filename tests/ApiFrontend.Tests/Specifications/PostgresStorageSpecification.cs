@@ -12,8 +12,8 @@ public sealed class PostgresStorageSpecification
     public async Task Configured_postgres_connection_string_replaces_the_sqlite_file()
     {
         await using var schema = await TemporaryPostgresSchema.CreateAsync();
-        await using var api = new EmbeddedApi(new Dictionary<string, string> { ["Storage:PostgresConnectionString"] = schema.ConnectionString });
-        using var client = api.CreateClient();
+        await using var api = new EmbeddedApi(new Dictionary<string, string>(OperatorAccess.Settings) { ["Storage:PostgresConnectionString"] = schema.ConnectionString });
+        using var client = api.CreateOperatorClient();
 
         using var response = await client.GetAsync("/readyz");
 

@@ -25,6 +25,23 @@ public sealed class SlidingWindowTests
     }
 
     [Fact]
+    public void A_refunded_action_stops_counting_and_its_ticket_works_once()
+    {
+        _window.TryAcquire(ThreePerHour);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var second = _window.TryAcquire(ThreePerHour);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        _window.TryAcquire(ThreePerHour);
+
+        _window.Refund(second.Ticket);
+        _window.Refund(second.Ticket); // a repeated refund must not free a second slot
+        _window.Refund(ticket: 12345); // nor one that was never issued
+
+        Assert.True(_window.TryAcquire(ThreePerHour).Allowed);
+        Assert.False(_window.TryAcquire(ThreePerHour).Allowed);
+    }
+
+    [Fact]
     public void A_refusal_says_to_retry_when_the_oldest_action_leaves_the_window()
     {
         _window.TryAcquire(ThreePerHour);
