@@ -48,7 +48,8 @@ public sealed partial class IdempotentRequests(IGrainFactory grains, IOptions<Id
         var grain = grains.GetGrain<IIdempotencyGrain>(IdempotencyGrainKey.For(http.User.UserId(), scope.Name, header[0]!));
         var attempt = Guid.NewGuid();
         var claim = await grain.ClaimAsync(attempt, Options.InProgressLease);
-        using var fingerprint = new RequestFingerprintBuilder(scope.Method, scope.RoutePattern, http.Request.ContentType);
+        // The path itself, not only its pattern: the same key on another post's comments is another request.
+        using var fingerprint = new RequestFingerprintBuilder(scope.Method, http.Request.Path.Value ?? scope.RoutePattern, http.Request.ContentType);
         var body = new FingerprintingRequestBody(http.Request.Body, fingerprint);
         switch (claim.Status)
         {

@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace Instagram.ApiFrontend.Idempotency;
 
 /// <summary>
-/// SHA-256 over what makes two requests "the same create": method, route pattern, media type and body bytes,
+/// SHA-256 over what makes two requests "the same create": method, path (with its IDs), media type and body bytes,
 /// fed incrementally as the body streams past, so no body is ever held in memory whatever its size.
 /// </summary>
 /// <remarks>
@@ -23,7 +23,7 @@ public sealed class RequestFingerprintBuilder : IDisposable
     private int _heldBackLength;
     private long _bodyLength;
 
-    public RequestFingerprintBuilder(string method, string routePattern, string? contentType)
+    public RequestFingerprintBuilder(string method, string path, string? contentType)
     {
         var mediaType = string.Empty;
         var boundary = string.Empty;
@@ -37,7 +37,7 @@ public sealed class RequestFingerprintBuilder : IDisposable
         _heldBack = new byte[Math.Max(0, _boundary.Length - 1)];
 
         // The head ends with a NUL, which none of its parts can hold, so no body can pass for another head.
-        _hash.AppendData(Encoding.UTF8.GetBytes($"{method}\n{routePattern}\n{mediaType}\n\0"));
+        _hash.AppendData(Encoding.UTF8.GetBytes($"{method}\n{path}\n{mediaType}\n\0"));
     }
 
     public void Append(ReadOnlySpan<byte> data)
