@@ -46,10 +46,15 @@ public static class AccountsApi
     {
         var username = AccountRules.NormalizeUsername(request.Username ?? string.Empty);
         var email = (request.Email ?? string.Empty).Trim();
-        var displayName = (request.DisplayName ?? string.Empty).Trim();
+        var displayName = TextRules.WithoutInvisibles(request.DisplayName ?? string.Empty).Trim();
         if (!AccountRules.IsValidUsername(username))
         {
             return ApiProblem.Invalid("username must be 1–30 characters of a–z, 0–9, '.' and '_'.");
+        }
+
+        if (ReservedUsernames.Contains(username))
+        {
+            return ApiProblem.Invalid($"The username '{username}' is reserved.");
         }
 
         if (!AccountRules.IsValidEmail(email))
@@ -60,6 +65,11 @@ public static class AccountsApi
         if (request.Password is not { Length: >= AccountRules.MinPasswordLength and <= AccountRules.MaxPasswordLength } password)
         {
             return ApiProblem.Invalid($"password must be {AccountRules.MinPasswordLength}–{AccountRules.MaxPasswordLength} characters.");
+        }
+
+        if (PasswordRules.Weakness(password, username, email) is { } weakness)
+        {
+            return ApiProblem.Invalid(weakness);
         }
 
         if (displayName.Length > AccountRules.MaxDisplayNameLength || !TextRules.IsSingleLine(displayName))

@@ -19,6 +19,7 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/v1/users").WithTags(Tag).RequireAuthorization();
+        users.MapGet("/me", GetOwnProfileAsync).WithName("GetOwnProfile").WithSummary("The caller's own profile.");
         users.MapGet("/{username}", GetProfileAsync).WithName("GetProfile").WithSummary("A profile with counts and how the caller relates to it.");
         users.MapPatch("/me", UpdateProfileAsync).RequireRateLimit(RateLimitAction.Write).WithName("UpdateProfile").WithSummary("Change the caller's display name, bio or privacy.");
         users.MapPut("/me/avatar", SetAvatarAsync).RequireRateLimit(RateLimitAction.Write).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery()
@@ -39,25 +40,34 @@ public static class UsersApi
         return TypedResults.Ok(ProfileResponse.From(view, await avatars.UrlAsync(userId, view.Profile.AvatarMediaId, http.Request)));
     }
 
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetOwnProfileAsync(HttpContext http, IGrainFactory grains, AvatarUrls avatars)
+    {
+        var userId = http.User.UserId();
+        return await grains.GetGrain<IUserGrain>(userId).GetProfileAsync() is { } profile
+            ? TypedResults.Ok(ProfileResponse.From(new ProfileView(profile, Relationship.None), await avatars.UrlAsync(userId, profile.AvatarMediaId, http.Request)))
+            : ApiProblem.NotFound("The account of this token no longer exists.");
+    }
+
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> UpdateProfileAsync(
         HttpContext http,
         [FromBody] ProfileChangesRequest changes,
         IGrainFactory grains,
         AvatarUrls avatars)
     {
-        var displayName = changes.DisplayName?.Trim();
+        var displayName = changes.DisplayName is { } name ? TextRules.WithoutInvisibles(name).Trim() : null;
+        var bio = changes.Bio is { } text ? TextRules.WithoutInvisibles(text) : null;
         if (displayName is not null && (displayName.Length is 0 or > AccountRules.MaxDisplayNameLength || !TextRules.IsSingleLine(displayName)))
         {
             return ApiProblem.Invalid($"display_name must be 1–{AccountRules.MaxDisplayNameLength} characters, without control characters.");
         }
 
-        if (changes.Bio is not null && (changes.Bio.Length > AccountRules.MaxBioLength || !TextRules.IsMultiLine(changes.Bio)))
+        if (bio is not null && (bio.Length > AccountRules.MaxBioLength || !TextRules.IsMultiLine(bio)))
         {
             return ApiProblem.Invalid($"bio must be at most {AccountRules.MaxBioLength} characters, without control characters other than line breaks.");
         }
 
         var userId = http.User.UserId();
-        var profile = await grains.GetGrain<IUserGrain>(userId).UpdateProfileAsync(new ProfileChanges(displayName, changes.Bio, changes.IsPrivate));
+        var profile = await grains.GetGrain<IUserGrain>(userId).UpdateProfileAsync(new ProfileChanges(displayName, bio, changes.IsPrivate));
         return profile is null
             ? ApiProblem.NotFound("The account of this token no longer exists.")
             : TypedResults.Ok(ProfileResponse.From(new ProfileView(profile, Relationship.None), await avatars.UrlAsync(userId, profile.AvatarMediaId, http.Request)));

@@ -43,13 +43,15 @@ public static class MediaClient
             $"media {mediaId} finishes processing",
             deadline ?? TimeSpan.FromSeconds(60));
 
-    public static async Task AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    /// <summary>Asserts a problem+json answer with <paramref name="status"/>, and returns the problem.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
         Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        return problem.RootElement.Clone();
     }
 }
 

@@ -79,7 +79,7 @@ public abstract class AuthorizationMatrixSpecification : IAsyncLifetime
         using var owner = await _api.RegisterAsync("owner");
         using var follower = await _api.RegisterAsync("follower");
         using var stranger = await _api.RegisterAsync("stranger");
-        using var blocked = await _api.RegisterAsync("blocked");
+        using var blocked = await _api.RegisterAsync("blocked_user");
         var postId = await _samples.PublishedPostAsync(owner);
         using (var comment = await owner.Client.PostAsJsonAsync($"/api/v1/posts/{postId}/comments", new { text = "mine" }))
         {

@@ -4,6 +4,7 @@ using System.Text;
 using ApiFrontend.Tests.Infrastructure;
 using ApiFrontend.Tests.Media;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ApiFrontend.Tests.Social;
@@ -151,5 +152,75 @@ public sealed class AccountSpecification : IAsyncLifetime
 
         var profile = await client.SendJsonAsync(HttpMethod.Get, "/api/v1/users/grace");
         Assert.Equal(userId, profile.GetProperty("user_id").GetString());
+    }
+    [Fact]
+    public async Task Users_me_is_the_caller_and_me_cannot_be_registered()
+    {
+        using var henry = await _api.RegisterAsync("henry");
+        using var anonymous = _api.CreateClient();
+
+        var own = await henry.Client.SendJsonAsync(HttpMethod.Get, "/api/v1/users/me");
+        using var taken = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username = "ME", email = "me@example.com", password = "correct horse battery" });
+
+        Assert.Equal(henry.UserId, own.GetProperty("user_id").GetString());
+        Assert.Equal("henry", own.GetProperty("username").GetString());
+        await taken.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public void Every_route_word_that_could_be_a_username_is_reserved()
+    {
+        var endpoints = _api.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
+        var words = endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .SelectMany(endpoint => endpoint.RoutePattern.PathSegments)
+            .Where(segment => segment.Parts is [Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart]) // a whole segment, not "{name}.json"
+            .Select(segment => ((Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart)segment.Parts[0]).Content.ToLowerInvariant())
+            .Where(Instagram.ApiFrontend.Accounts.AccountRules.IsValidUsername)
+            .Distinct()
+            .ToList();
+
+        Assert.Contains("me", words); // the routes were found at all
+        Assert.All(words, word => Assert.True(Instagram.ApiFrontend.Accounts.ReservedUsernames.Contains(word), $"'{word}' is a route word but not reserved"));
+    }
+
+    [Theory]
+    [InlineData("        ")]
+    [InlineData("aaaaaaaa")]
+    [InlineData("abababab")]
+    [InlineData("12345678")]
+    [InlineData("abcdefgh")]
+    [InlineData("87654321")]
+    [InlineData("Password1")]
+    [InlineData("iloveyou")]
+    [InlineData("ivy_green")]
+    [InlineData("ivy_green2024")]
+    [InlineData("ivy.mail")]
+    public async Task Weak_passwords_are_refused(string password)
+    {
+        using var anonymous = _api.CreateClient();
+
+        using var response = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username = "ivy_green", email = "ivy.mail@example.com", password });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("password", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Invisible_characters_are_stripped_from_names_and_bios_but_emoji_sequences_survive()
+    {
+        using var anonymous = _api.CreateClient();
+        using var registered = await anonymous.PostAsJsonAsync("/api/v1/auth/register",
+            new { username = "jack", email = "jack@example.com", password = "correct horse battery", display_name = "\u202Eecila\u200B" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var token = (await registered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString();
+        anonymous.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var family = "\U0001F469\u200D\U0001F469\u200D\U0001F467";
+        using var changed = await anonymous.PatchAsJsonAsync("/api/v1/users/me", new { bio = "\u2066hello\u2069 \uFEFF" + family });
+        var profile = await anonymous.SendJsonAsync(HttpMethod.Get, "/api/v1/users/me");
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("ecila", profile.GetProperty("display_name").GetString());
+        Assert.Equal("hello " + family, profile.GetProperty("bio").GetString());
     }
 }
