@@ -26,7 +26,7 @@ public static class AccountsApi
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys")), logs));
         return services
             .AddSingleton<IPasswordHasher<AccountCredential>, PasswordHasher<AccountCredential>>()
-            .AddSingleton<TokenIssuer>();
+            .AddSingleton<SessionTokens>();
     }
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
@@ -42,7 +42,8 @@ public static class AccountsApi
         SnowflakeIdGenerator ids,
         IGrainFactory grains,
         IPasswordHasher<AccountCredential> hasher,
-        TokenIssuer tokens)
+        SessionTokens tokens,
+        HttpContext http)
     {
         var username = AccountRules.NormalizeUsername(request.Username ?? string.Empty);
         var email = (request.Email ?? string.Empty).Trim();
@@ -83,19 +84,19 @@ public static class AccountsApi
         {
             RegistrationOutcome.Created => TypedResults.Created(
                 $"/api/v1/users/{username}",
-                new RegisterResponse(userId.ToString(CultureInfo.InvariantCulture), username, tokens.IssueFor(userId))),
+                RegisterResponse.From(username, await tokens.StartAsync(userId, SessionsApi.ClientOf(http)))),
             RegistrationOutcome.UsernameTaken => ApiProblem.Conflict($"The username '{username}' is taken."),
             _ => ApiProblem.Conflict("An account with this email exists."),
         };
     }
 
-    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
         HttpContext http,
         LoginRequest request,
         RateLimiter limiter,
         IGrainFactory grains,
         IPasswordHasher<AccountCredential> hasher,
-        TokenIssuer tokens)
+        SessionTokens tokens)
     {
         if (string.IsNullOrWhiteSpace(request.Login) || !TextRules.IsSingleLine(request.Login) || request.Login.Length > 254
             || string.IsNullOrEmpty(request.Password) || request.Password.Length > AccountRules.MaxPasswordLength)
@@ -122,7 +123,7 @@ public static class AccountsApi
             return ApiProblem.Unauthorized("The login or password is wrong.");
         }
 
-        return TypedResults.Ok(new LoginResponse(userId.Value.ToString(CultureInfo.InvariantCulture), tokens.IssueFor(userId.Value)));
+        return TypedResults.Ok(TokenResponse.From(await tokens.StartAsync(userId.Value, SessionsApi.ClientOf(http))));
     }
 
     private static string? _unknownAccountHash;

@@ -28,6 +28,7 @@ public static class ApiAreas
     {
         app.MapHealthEndpoints();
         app.MapAccountsApi();
+        app.MapSessionsApi();
         app.MapUsersApi();
         app.MapFollowApi();
         app.MapMediaApi();

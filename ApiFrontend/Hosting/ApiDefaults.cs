@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Instagram.ApiFrontend.Accounts;
 using Microsoft.OpenApi;
 
 namespace Instagram.ApiFrontend.Hosting;
@@ -65,6 +66,7 @@ public static class ApiDefaults
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseSessionCheck();
         app.UseAuthorization();
         return app;
     }

@@ -69,6 +69,11 @@ internal sealed class ProductHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0"); // port 0: Kestrel takes a free one, read back below
 
         builder.AddEmbeddedProduct();
+
+        // Longer than any run, so no access token expires under load.
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(
+            Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenDefaults.AuthenticationScheme,
+            options => options.BearerTokenExpiration = TimeSpan.FromHours(12));
         builder.Services.AddSingleton<GrainCallCounter>();
         builder.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<GrainCallCounter>());
 
@@ -79,15 +84,14 @@ internal sealed class ProductHost : IAsyncDisposable
         return new ProductHost(app, dataDirectory, new Uri(app.Urls.Single()));
     }
 
-    /// <summary>An HTTP client of the API, authenticated as <paramref name="userId"/> when given.</summary>
-    public HttpClient CreateClient(long? userId = null)
-    {
-        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
-        if (userId is { } id)
-        {
-            client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.For(id));
-        }
+    /// <summary>An anonymous HTTP client of the API.</summary>
+    public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>An HTTP client of the API, authenticated as <paramref name="userId"/>.</summary>
+    public async Task<HttpClient> CreateClientAsync(long userId)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await Tokens.ForAsync(userId));
         return client;
     }
 

@@ -22,6 +22,7 @@ internal static class FeedReads
     public static async Task<(CapturedResponse First, TimeSpan Elapsed)> ReadEachOnceAsync(ProductHost host, IReadOnlyList<long> userIds, string path = FeedPath)
     {
         using var client = host.CreateClient();
+        var tokens = await host.Tokens.ForAsync(userIds); // before the clock: a session start is a login, not a read
         var clock = Stopwatch.StartNew();
         CapturedResponse? first = null;
         await Parallel.ForEachAsync(
@@ -29,7 +30,7 @@ internal static class FeedReads
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
             async (user, ct) =>
             {
-                var response = await GetAsync(client, host.Tokens.For(user.id), path, ct);
+                var response = await GetAsync(client, tokens[user.index], path, ct);
                 if (user.index == 0)
                 {
                     first = response;
@@ -55,10 +56,10 @@ internal static class FeedReads
     }
 
     /// <summary>Writes one bearer token per line for wrk's rotation.</summary>
-    public static string WriteTokens(ProductHost host, IEnumerable<long> userIds, string directory)
+    public static async Task<string> WriteTokensAsync(ProductHost host, IEnumerable<long> userIds, string directory)
     {
         var path = Path.Combine(directory, $"tokens-{Guid.NewGuid():N}.txt");
-        File.WriteAllLines(path, userIds.Select(host.Tokens.For));
+        await File.WriteAllLinesAsync(path, await host.Tokens.ForAsync(userIds));
         return path;
     }
 }

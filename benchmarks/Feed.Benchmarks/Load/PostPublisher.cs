@@ -17,7 +17,7 @@ internal static class PostPublisher
 {
     public static async Task<PublishedPost> PublishAsync(ProductHost host, long authorId, long mediaId, string caption)
     {
-        using var client = host.CreateClient(authorId);
+        using var client = await host.CreateClientAsync(authorId);
         var clock = Stopwatch.StartNew();
         using var response = await client.PostAsJsonAsync(
             "/api/v1/posts", new { media_ids = new[] { mediaId.ToString(CultureInfo.InvariantCulture) }, caption });

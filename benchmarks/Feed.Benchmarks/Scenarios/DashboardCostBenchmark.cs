@@ -33,7 +33,7 @@ internal static class DashboardCostBenchmark
         await using var host = await ProductHost.StartAsync(postgresConnectionString: null, settings: settings);
         var graph = await FeedGraph.SeedAsync(new ProductTables(host.Database), host.Ids, options);
         await FeedReads.ReadEachOnceAsync(host, graph.ReaderIds);
-        var tokens = FeedReads.WriteTokens(host, graph.ReaderIds, workDirectory);
+        var tokens = await FeedReads.WriteTokensAsync(host, graph.ReaderIds, workDirectory);
         var wrk = new Wrk(workDirectory, options.Connections);
         var feedUrl = new Uri(host.Address, FeedReads.FeedPath);
         await wrk.WarmUpAsync(feedUrl, tokens, options.Warmup);

@@ -29,7 +29,7 @@ internal static class FeedReadBenchmark
         report.Note($"response: {response.Posts} hydrated posts, {response.Body.Length:N0} bytes, {response.ContentType}");
         baseline.Serve(response);
 
-        var tokens = FeedReads.WriteTokens(host, graph.ReaderIds, workDirectory);
+        var tokens = await FeedReads.WriteTokensAsync(host, graph.ReaderIds, workDirectory);
         var wrk = new Wrk(workDirectory, options.Connections);
         var feedUrl = new Uri(host.Address, FeedReads.FeedPath);
         var baselineUrl = new Uri(host.Address, BaselineEndpoint.Path);

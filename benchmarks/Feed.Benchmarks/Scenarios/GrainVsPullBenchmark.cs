@@ -37,7 +37,7 @@ internal static class GrainVsPullBenchmark
         report.Note($"responses: feed {feedResponse.Body.Length:N0} bytes, pull {pullResponse.Body.Length:N0} bytes; " +
             (feedResponse.Body.AsSpan().SequenceEqual(pullResponse.Body) ? "identical for the first reader" : "DIFFERENT for the first reader: the pull query does not compute the same page"));
 
-        var tokens = FeedReads.WriteTokens(host, graph.ReaderIds, workDirectory);
+        var tokens = await FeedReads.WriteTokensAsync(host, graph.ReaderIds, workDirectory);
         var wrk = new Wrk(workDirectory, options.Connections);
         var feedUrl = new Uri(host.Address, FeedReads.FeedPath);
         var pullUrl = new Uri(host.Address, PullFeedEndpoint.Path);

@@ -25,7 +25,7 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task A_repeated_upload_with_the_same_key_replays_the_first_answer()
     {
-        using var client = _api.CreateClientFor(7001);
+        using var client = await _api.CreateClientForAsync(7001);
 
         var first = await client.UploadWithKeyAsync("upload-1", _photo);
         var repeat = await client.UploadWithKeyAsync("upload-1", _photo);
@@ -42,7 +42,7 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task Without_a_key_every_upload_creates_media()
     {
-        using var client = _api.CreateClientFor(7002);
+        using var client = await _api.CreateClientForAsync(7002);
 
         var first = await client.UploadAcceptedAsync(_photo);
         var second = await client.UploadAcceptedAsync(_photo);
@@ -53,8 +53,8 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task The_same_key_from_another_user_is_another_key()
     {
-        using var alice = _api.CreateClientFor(7003);
-        using var bob = _api.CreateClientFor(7004);
+        using var alice = await _api.CreateClientForAsync(7003);
+        using var bob = await _api.CreateClientForAsync(7004);
 
         var hers = await alice.UploadWithKeyAsync("shared-key", _photo);
         var his = await bob.UploadWithKeyAsync("shared-key", _photo);
@@ -67,7 +67,7 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task The_same_key_with_a_different_file_is_refused_with_422()
     {
-        using var client = _api.CreateClientFor(7005);
+        using var client = await _api.CreateClientForAsync(7005);
         var first = await client.UploadWithKeyAsync("photo-key", _photo);
 
         var other = await client.UploadWithKeyAsync("photo-key", await _samples.JpegAsync(400, 300));
@@ -82,7 +82,7 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
     [InlineData("naïve")]
     public async Task A_malformed_key_is_refused_with_400(string key)
     {
-        using var client = _api.CreateClientFor(7006);
+        using var client = await _api.CreateClientForAsync(7006);
 
         var answer = await client.UploadWithKeyAsync(key, _photo);
 
@@ -92,7 +92,7 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task A_key_longer_than_255_characters_is_refused_and_255_are_accepted()
     {
-        using var client = _api.CreateClientFor(7007);
+        using var client = await _api.CreateClientForAsync(7007);
 
         (await client.UploadWithKeyAsync(new string('k', 256), _photo)).AssertProblem(HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.Accepted, (await client.UploadWithKeyAsync(new string('k', 255), _photo)).Status);
@@ -101,7 +101,7 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task Ten_identical_requests_at_once_create_one_media_item()
     {
-        using var client = _api.CreateClientFor(7008);
+        using var client = await _api.CreateClientForAsync(7008);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.UploadWithKeyAsync("burst", _photo)));
 
@@ -122,12 +122,12 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
         string mediaId;
         await using (var before = new EmbeddedApi(dataDirectory: data.Path))
         {
-            using var client = before.CreateClientFor(7009);
+            using var client = await before.CreateClientForAsync(7009);
             mediaId = (await client.UploadWithKeyAsync("survives", _photo)).MediaId;
         }
 
         await using var after = new EmbeddedApi(dataDirectory: data.Path);
-        using var again = after.CreateClientFor(7009);
+        using var again = await after.CreateClientForAsync(7009);
         var repeat = await again.UploadWithKeyAsync("survives", _photo);
 
         Assert.True(repeat.Replayed);
@@ -139,7 +139,7 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
     {
         var store = new BlobStoreFailingOnce();
         await using var api = new EmbeddedApi(services: services => store.Install(services));
-        using var client = api.CreateClientFor(7010);
+        using var client = await api.CreateClientForAsync(7010);
 
         var failed = await client.UploadWithKeyAsync("flaky", _photo);
         var retried = await client.UploadWithKeyAsync("flaky", _photo);
@@ -152,7 +152,7 @@ public sealed class IdempotentUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task A_refusal_is_replayed_like_any_answer_below_500()
     {
-        using var client = _api.CreateClientFor(7011);
+        using var client = await _api.CreateClientForAsync(7011);
         var noFile = new MultipartFormDataContent { { new StringContent("hello"), "caption" } };
 
         using var firstResponse = await SendWithKeyAsync(client, "no-file", noFile);

@@ -1,12 +1,9 @@
 using System.Net.Http.Headers;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
+using Instagram.ApiFrontend.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ApiFrontend.Tests.Infrastructure;
 
@@ -34,25 +31,19 @@ public sealed class EmbeddedApi(
     }
 
     /// <summary>
-    /// A client authenticated as <paramref name="userId"/>, with a bearer token minted by the app's own token
-    /// protector — the same token login will hand out, without needing an account system in these tests.
+    /// A client authenticated as <paramref name="userId"/>, with tokens of a session started by the app's own
+    /// <see cref="SessionTokens"/> — what login hands out, without needing accounts in these tests.
     /// </summary>
-    public HttpClient CreateClientFor(long userId)
+    public async Task<HttpClient> CreateClientForAsync(long userId)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(userId));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(userId));
         return client;
     }
 
-    /// <summary>A bearer token for <paramref name="userId"/>.</summary>
-    public string TokenFor(long userId)
-    {
-        var options = Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString(System.Globalization.CultureInfo.InvariantCulture))], BearerTokenDefaults.AuthenticationScheme);
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), BearerTokenDefaults.AuthenticationScheme);
-        ticket.Properties.ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1);
-        return options.BearerTokenProtector.Protect(ticket);
-    }
+    /// <summary>An access token of a new session of <paramref name="userId"/>.</summary>
+    public async Task<string> TokenForAsync(long userId) =>
+        (await Services.GetRequiredService<SessionTokens>().StartAsync(userId, "tests")).AccessToken;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -24,7 +24,7 @@ public sealed class MediaClusterStorageSpecification : IDisposable
             ["Media:Blobs:S3:AccessKey"] = TestS3Server.AccessKey,
             ["Media:Blobs:S3:SecretKey"] = TestS3Server.SecretKey,
         });
-        using var client = api.CreateClientFor(5001);
+        using var client = await api.CreateClientForAsync(5001);
         var jpeg = await _samples.JpegAsync(900, 600);
 
         var issued = await client.GetFromJsonElementAsync($"/api/v1/media/upload-url?content_type=image/jpeg&size_bytes={jpeg.Length}");

@@ -21,7 +21,7 @@ public sealed class MediaRetrySpecification : IDisposable
         var processor = new FlakyRenderer(failures: 2);
         await using var api = CreateApi(processor);
         using var metrics = new MediaMeasurements(api);
-        using var client = api.CreateClientFor(4001);
+        using var client = await api.CreateClientForAsync(4001);
 
         var media = await client.SettledAsync(await client.UploadAcceptedAsync(await _samples.JpegAsync(400, 300)));
 
@@ -38,7 +38,7 @@ public sealed class MediaRetrySpecification : IDisposable
         var processor = new FlakyRenderer(failures: int.MaxValue);
         await using var api = CreateApi(processor);
         using var metrics = new MediaMeasurements(api);
-        using var client = api.CreateClientFor(4002);
+        using var client = await api.CreateClientForAsync(4002);
 
         var media = await client.SettledAsync(await client.UploadAcceptedAsync(await _samples.JpegAsync(400, 300)));
 
@@ -54,7 +54,7 @@ public sealed class MediaRetrySpecification : IDisposable
     {
         var processor = new FlakyRenderer(failures: 0) { Gate = new SemaphoreSlim(0) };
         await using var api = CreateApi(processor);
-        using var client = api.CreateClientFor(4003);
+        using var client = await api.CreateClientForAsync(4003);
 
         var mediaId = await client.UploadAcceptedAsync(await _samples.JpegAsync(400, 300));
         await Eventually.TrueAsync(() => processor.Attempts == 1, "the job is running (and blocked)");

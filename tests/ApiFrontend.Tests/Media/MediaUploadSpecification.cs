@@ -22,7 +22,7 @@ public sealed class MediaUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task A_photo_is_accepted_then_processed_into_four_webp_variants_with_a_blurhash()
     {
-        using var client = _api.CreateClientFor(1001);
+        using var client = await _api.CreateClientForAsync(1001);
 
         var mediaId = await client.UploadAcceptedAsync(await _samples.JpegAsync(1600, 1200));
         var media = await client.SettledAsync(mediaId);
@@ -48,7 +48,7 @@ public sealed class MediaUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task A_video_is_transcoded_to_720p_and_480p_mp4_with_poster_variants()
     {
-        using var client = _api.CreateClientFor(1007);
+        using var client = await _api.CreateClientForAsync(1007);
 
         var mediaId = await client.UploadAcceptedAsync(await _samples.Mp4Async(1280, 720, seconds: 2), "clip.mp4", "video/mp4");
         var media = await client.SettledAsync(mediaId);
@@ -68,7 +68,7 @@ public sealed class MediaUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task A_video_over_sixty_seconds_is_refused()
     {
-        using var client = _api.CreateClientFor(1008);
+        using var client = await _api.CreateClientForAsync(1008);
 
         using var response = await client.UploadAsync(await _samples.Mp4Async(64, 64, seconds: 61), "long.mp4", "video/mp4");
 
@@ -78,7 +78,7 @@ public sealed class MediaUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task Variants_are_cacheable_forever_with_an_etag_and_serve_byte_ranges()
     {
-        using var client = _api.CreateClientFor(1002);
+        using var client = await _api.CreateClientForAsync(1002);
         var media = await client.SettledAsync(await client.UploadAcceptedAsync(await _samples.JpegAsync(1200, 900)));
         var url = media.GetProperty("variants").GetProperty("large_1080").GetString()!;
 
@@ -104,7 +104,7 @@ public sealed class MediaUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task No_gps_or_camera_metadata_reaches_a_served_file()
     {
-        using var client = _api.CreateClientFor(1003);
+        using var client = await _api.CreateClientForAsync(1003);
         var upload = await _samples.JpegWithGpsAsync(800, 600);
         Assert.Contains("SecretCam 9000", System.Text.Encoding.Latin1.GetString(upload)); // the sample really carries it
 
@@ -124,7 +124,7 @@ public sealed class MediaUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task A_direct_upload_goes_to_the_signed_url_then_completes()
     {
-        using var client = _api.CreateClientFor(1004);
+        using var client = await _api.CreateClientForAsync(1004);
         var jpeg = await _samples.JpegAsync(640, 480);
 
         var issued = await client.GetFromJsonElementAsync($"/api/v1/media/upload-url?content_type=image/jpeg&size_bytes={jpeg.Length}");
@@ -149,7 +149,7 @@ public sealed class MediaUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task A_forged_upload_url_is_refused()
     {
-        using var client = _api.CreateClientFor(1005);
+        using var client = await _api.CreateClientForAsync(1005);
         var issued = await client.GetFromJsonElementAsync("/api/v1/media/upload-url?content_type=image/jpeg&size_bytes=1000");
         var url = issued.GetProperty("upload_url").GetString()!;
         using var anonymous = _api.CreateClient();
@@ -165,8 +165,8 @@ public sealed class MediaUploadSpecification : IAsyncLifetime
     [Fact]
     public async Task Completing_before_uploading_is_a_conflict_and_other_users_media_is_invisible()
     {
-        using var owner = _api.CreateClientFor(1006);
-        using var stranger = _api.CreateClientFor(2006);
+        using var owner = await _api.CreateClientForAsync(1006);
+        using var stranger = await _api.CreateClientForAsync(2006);
         var issued = await owner.GetFromJsonElementAsync("/api/v1/media/upload-url?content_type=image/png&size_bytes=5000");
         var mediaId = issued.GetProperty("media_id").GetString()!;
 

@@ -24,7 +24,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
     [Fact]
     public async Task Text_renamed_to_jpg_is_unsupported()
     {
-        using var client = _api.CreateClientFor(3001);
+        using var client = await _api.CreateClientForAsync(3001);
 
         using var response = await client.UploadAsync(Encoding.UTF8.GetBytes("definitely not a photo"), "photo.jpg", "image/jpeg");
 
@@ -34,7 +34,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
     [Fact]
     public async Task An_empty_file_is_unsupported()
     {
-        using var client = _api.CreateClientFor(3002);
+        using var client = await _api.CreateClientForAsync(3002);
 
         using var response = await client.UploadAsync([], "empty.jpg");
 
@@ -44,7 +44,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
     [Fact]
     public async Task A_png_claiming_sixty_thousand_pixels_square_is_refused_before_decoding()
     {
-        using var client = _api.CreateClientFor(3003);
+        using var client = await _api.CreateClientForAsync(3003);
 
         using var response = await client.UploadAsync(_samples.PngClaiming(60_000, 60_000), "bomb.png", "image/png");
 
@@ -60,7 +60,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
         using var client = api.CreateClient(); // only for the real server's address
 
         // A raw client, because HttpClient reports a connection closed mid-upload as an error and hides the answer.
-        var (status, sent) = await RawUpload.SendChunkedAsync(client.BaseAddress!, api.TokenFor(3004), jpegHeader, totalBytes: 50L * 1024 * 1024);
+        var (status, sent) = await RawUpload.SendChunkedAsync(client.BaseAddress!, await api.TokenForAsync(3004), jpegHeader, totalBytes: 50L * 1024 * 1024);
 
         Assert.Equal(413, status);
         Assert.True(sent < 10L * 1024 * 1024, $"the refusal should arrive while the upload is still going, but {sent} bytes went out first");
@@ -69,7 +69,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
     [Fact]
     public async Task A_truncated_jpeg_is_accepted_but_fails_processing_without_retries()
     {
-        using var client = _api.CreateClientFor(3005);
+        using var client = await _api.CreateClientForAsync(3005);
         var jpeg = await _samples.JpegAsync(800, 600);
 
         var mediaId = await client.UploadAcceptedAsync(jpeg[..(jpeg.Length / 2)]);
@@ -82,7 +82,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
     [Fact]
     public async Task Upload_urls_are_refused_for_unsupported_types_absurd_sizes_and_sizes_over_the_limit()
     {
-        using var client = _api.CreateClientFor(3006);
+        using var client = await _api.CreateClientForAsync(3006);
 
         using var pdf = await client.GetAsync("/api/v1/media/upload-url?content_type=application/pdf&size_bytes=100");
         await pdf.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
@@ -98,7 +98,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
     public async Task An_expired_upload_url_is_refused()
     {
         await using var api = new EmbeddedApi(new Dictionary<string, string> { ["Media:UploadUrlLifetime"] = "00:00:00.001" });
-        using var client = api.CreateClientFor(3007);
+        using var client = await api.CreateClientForAsync(3007);
         var jpeg = await _samples.JpegAsync(64, 64);
         var issued = await client.GetFromJsonElementAsync($"/api/v1/media/upload-url?content_type=image/jpeg&size_bytes={jpeg.Length}");
         await Eventually.TrueAsync(() => issued.GetProperty("expires_at").GetDateTimeOffset() < DateTimeOffset.UtcNow, "the URL's lifetime passes");
@@ -113,7 +113,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
     [Fact]
     public async Task A_multipart_body_without_a_file_part_or_not_multipart_at_all_is_refused()
     {
-        using var client = _api.CreateClientFor(3008);
+        using var client = await _api.CreateClientForAsync(3008);
 
         using var noFile = await client.PostAsync("/api/v1/media", new MultipartFormDataContent { { new StringContent("hello"), "caption" } });
         await noFile.AssertProblemAsync(HttpStatusCode.BadRequest);
@@ -124,7 +124,7 @@ public sealed class UploadValidationSpecification : IAsyncLifetime
     [Fact]
     public async Task A_multipart_body_cut_off_before_its_closing_boundary_is_malformed()
     {
-        using var client = _api.CreateClientFor(3009);
+        using var client = await _api.CreateClientForAsync(3009);
         var body = System.Text.Encoding.ASCII.GetBytes("--cut\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nhello");
         var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=cut");

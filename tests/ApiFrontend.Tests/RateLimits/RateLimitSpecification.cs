@@ -24,7 +24,7 @@ public sealed class RateLimitSpecification
     public async Task The_call_past_the_limit_answers_429_problem_with_retry_after_and_rate_limit_headers()
     {
         await using var api = ApiWithFollowLimit(3);
-        using var alice = api.CreateClientFor(Alice);
+        using var alice = await api.CreateClientForAsync(Alice);
 
         for (var call = 1; call <= 3; call++)
         {
@@ -56,7 +56,7 @@ public sealed class RateLimitSpecification
     public async Task Only_accepted_writes_count_so_a_client_fixing_a_refused_body_is_not_locked_out()
     {
         await using var api = ApiWithFollowLimit(3);
-        using var alice = api.CreateClientFor(Alice);
+        using var alice = await api.CreateClientForAsync(Alice);
 
         for (var call = 0; call < 5; call++)
         {
@@ -89,7 +89,7 @@ public sealed class RateLimitSpecification
         // Login counts per account and address in its handler; an upload URL's PUT is authorised by its signature, not a user.
         Assert.Equal(["/api/v1/auth/login", "/api/v1/media/uploads/{mediaId:long}"], unlimited.Order());
 
-        using var alice = api.CreateClientFor(Alice);
+        using var alice = await api.CreateClientForAsync(Alice);
         using var unlike = await alice.DeleteAsync("/api/v1/posts/1/like");
         Assert.Equal(HttpStatusCode.NotFound, unlike.StatusCode);
         Assert.Equal("300", Header(unlike, "X-RateLimit-Limit"));
@@ -100,8 +100,8 @@ public sealed class RateLimitSpecification
     public async Task One_users_limit_does_not_affect_another_user()
     {
         await using var api = ApiWithFollowLimit(3);
-        using var alice = api.CreateClientFor(Alice);
-        using var bob = api.CreateClientFor(Bob);
+        using var alice = await api.CreateClientForAsync(Alice);
+        using var bob = await api.CreateClientForAsync(Bob);
         for (var call = 0; call < 4; call++)
         {
             (await alice.PostAsync("/test/follow", content: null)).Dispose();
@@ -117,7 +117,7 @@ public sealed class RateLimitSpecification
     public async Task Parallel_calls_by_one_user_get_exactly_the_limit_through()
     {
         await using var api = ApiWithFollowLimit(3);
-        using var alice = api.CreateClientFor(Alice);
+        using var alice = await api.CreateClientForAsync(Alice);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => alice.PostAsync("/test/follow", content: null)));
 

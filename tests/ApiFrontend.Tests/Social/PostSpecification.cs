@@ -130,7 +130,7 @@ public abstract class PostSpecification : IAsyncLifetime
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/posts/{postId}/like");
-                request.Headers.Authorization = new("Bearer", Api.TokenFor(9_000_000_000L + i));
+                request.Headers.Authorization = new("Bearer", await Api.TokenForAsync(9_000_000_000L + i));
                 using var response = await client.SendAsync(request);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             }
