@@ -2,6 +2,7 @@ using System.Globalization;
 using Instagram.ApiFrontend.Hosting;
 using Instagram.ApiFrontend.RateLimits;
 using Instagram.Grains.Identity;
+using Instagram.Grains.RateLimits;
 using Instagram.Grains.Users;
 using Instagram.Silo.Hosting;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,7 +33,7 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags(Tag).AllowAnonymous();
-        auth.MapPost("/register", RegisterAsync).RequireRateLimit(RateLimitAction.Write).WithName("Register").WithSummary("Create an account; answers with an access token.");
+        auth.MapPost("/register", RegisterAsync).RequireRateLimit(RateLimitAction.Register, StatusCodes.Status409Conflict).WithName("Register").WithSummary("Create an account; answers with an access token.");
         auth.MapPost("/login", LoginAsync).ProducesProblem(StatusCodes.Status429TooManyRequests).WithName("Login").WithSummary("Exchange a username or email and password for an access token.");
         return app;
     }
@@ -105,29 +106,30 @@ public static class AccountsApi
         }
 
         var login = request.Login.Trim();
-        var decision = await limiter.AcquireLoginAsync(login.ToLowerInvariant(), http.Connection.RemoteIpAddress);
-        if (RateLimitResponses.Answer(http.Response, decision, RateLimitAction.Login) is { } refused)
+        var lookup = login.Contains('@', StringComparison.Ordinal) ? IUserLookupGrain.EmailKey(login) : IUserLookupGrain.UsernameKey(login);
+        var userId = await grains.GetGrain<IUserLookupGrain>(lookup).FindAsync();
+        var count = await limiter.AcquireLoginAsync(
+            userId is { } known ? LoginGuardKey.ForAccount(known) : LoginGuardKey.ForUnknown(login),
+            http.Connection.RemoteIpAddress);
+        if (RateLimitResponses.Answer(http.Response, count.Decision, RateLimitAction.Login) is { } refused)
         {
             return refused;
         }
 
-        var lookup = login.Contains('@', StringComparison.Ordinal) ? IUserLookupGrain.EmailKey(login) : IUserLookupGrain.UsernameKey(login);
-        var userId = await grains.GetGrain<IUserLookupGrain>(lookup).FindAsync();
         var hash = userId is { } id ? await grains.GetGrain<IUserGrain>(id).GetPasswordHashAsync() : null;
-
-        // One answer for "no such account" and "wrong password", and the same slow hash check for both, so
-        // neither the answer nor its timing confirms which accounts exist.
-        var verified = hasher.VerifyHashedPassword(new AccountCredential(), hash ?? UnknownAccountHash(hasher), request.Password);
-        if (userId is null || hash is null || verified == PasswordVerificationResult.Failed)
+        if (userId is null || hash is null)
         {
-            return ApiProblem.Unauthorized("The login or password is wrong.");
+            // Registration has to say that a name or email is taken, so existence is no secret worth a vaguer
+            // answer here (docs/social.md); the limits above are what protect accounts and slow down probing.
+            return ApiProblem.Unauthorized("No account has this username or email.");
         }
 
+        if (hasher.VerifyHashedPassword(new AccountCredential(), hash, request.Password) == PasswordVerificationResult.Failed)
+        {
+            return ApiProblem.Unauthorized("The password is wrong.");
+        }
+
+        await limiter.LoginSucceededAsync(count);
         return TypedResults.Ok(TokenResponse.From(await tokens.StartAsync(userId.Value, SessionsApi.ClientOf(http))));
     }
-
-    private static string? _unknownAccountHash;
-
-    private static string UnknownAccountHash(IPasswordHasher<AccountCredential> hasher) =>
-        _unknownAccountHash ??= hasher.HashPassword(new AccountCredential(), Guid.NewGuid().ToString("N"));
 }

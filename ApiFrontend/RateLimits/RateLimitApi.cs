@@ -22,10 +22,10 @@ public static class RateLimitApi
     /// <c>X-RateLimit-*</c> headers. Login needs the account too: call <see cref="RateLimiter.AcquireLoginAsync"/>
     /// from its handler instead.
     /// </summary>
-    public static TBuilder RequireRateLimit<TBuilder>(this TBuilder endpoint, RateLimitAction action)
+    public static TBuilder RequireRateLimit<TBuilder>(this TBuilder endpoint, RateLimitAction action, params int[] alsoCounting)
         where TBuilder : IEndpointConventionBuilder =>
         endpoint
-            .AddEndpointFilter(new RateLimitFilter(action))
+            .AddEndpointFilter(new RateLimitFilter(action, alsoCounting))
             .WithMetadata(new RateLimitedEndpoint(action))
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -8,7 +8,11 @@ namespace Instagram.ApiFrontend.RateLimits;
 /// from all slipping through under one remaining slot. Runs after authentication and after the body is
 /// bound, so a malformed body is answered 400 without touching the allowance at all.
 /// </summary>
-internal sealed class RateLimitFilter(RateLimitAction action) : IEndpointFilter
+/// <param name="alsoCounting">
+/// Refusals that count all the same, because the answer itself is what the limit protects: registration's
+/// 409 says that a name or email exists, so probing for accounts must use up the allowance.
+/// </param>
+internal sealed class RateLimitFilter(RateLimitAction action, IReadOnlyCollection<int> alsoCounting) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -32,7 +36,7 @@ internal sealed class RateLimitFilter(RateLimitAction action) : IEndpointFilter
             throw;
         }
 
-        if (!Accepted(result))
+        if (!Counted(result))
         {
             await limiter.RefundAsync(action, subject, decision);
         }
@@ -40,9 +44,9 @@ internal sealed class RateLimitFilter(RateLimitAction action) : IEndpointFilter
         return result;
     }
 
-    private static bool Accepted(object? result)
+    private bool Counted(object? result)
     {
         var inner = result is INestedHttpResult nested ? nested.Result : result;
-        return inner is not IStatusCodeHttpResult { StatusCode: { } status } || status is >= 200 and < 300;
+        return inner is not IStatusCodeHttpResult { StatusCode: { } status } || status is >= 200 and < 300 || alsoCounting.Contains(status);
     }
 }

@@ -4,8 +4,8 @@ namespace Instagram.ApiFrontend.RateLimits;
 
 /// <summary>
 /// How often each action may happen (configuration section <c>RateLimits</c>, e.g.
-/// <c>RateLimits:Follow:Limit = 30</c>, <c>RateLimits:Follow:Window = 01:00:00</c>). Per user, except login:
-/// per account and per client address alike.
+/// <c>RateLimits:Follow:Limit = 30</c>, <c>RateLimits:Follow:Window = 01:00:00</c>). Per user, except
+/// registration (per client address) and login (see <see cref="RateLimiter.AcquireLoginAsync"/>).
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -23,11 +23,23 @@ public sealed class RateLimitOptions
     /// <summary>Comments. Default 50 per hour.</summary>
     public RateLimitRule Comment { get; set; } = new() { Limit = 50, Window = TimeSpan.FromHours(1) };
 
-    /// <summary>Writes without a limit of their own, together (registration: per client address). Default 300 per hour.</summary>
+    /// <summary>Writes without a limit of their own, together. Default 300 per hour.</summary>
     public RateLimitRule Write { get; set; } = new() { Limit = 300, Window = TimeSpan.FromHours(1) };
 
-    /// <summary>Login attempts, per account and per client address. Default 5 per minute.</summary>
+    /// <summary>Registrations per client address, a taken name or email included. Default 20 per hour.</summary>
+    public RateLimitRule Register { get; set; } = new() { Limit = 20, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>Failed logins to one account from one client address. Default 5 per minute.</summary>
     public RateLimitRule Login { get; set; } = new() { Limit = 5, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
+    /// Failed logins to one account from every address it has not logged in from, together. Default 100 per
+    /// hour: NIST SP 800-63B's bound on consecutive failures.
+    /// </summary>
+    public RateLimitRule LoginFromNewAddresses { get; set; } = new() { Limit = 100, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>Failed logins from one client address, to any accounts (password spraying). Default 30 per minute.</summary>
+    public RateLimitRule LoginPerAddress { get; set; } = new() { Limit = 30, Window = TimeSpan.FromMinutes(1) };
 
     public RateLimitRule RuleFor(RateLimitAction action) => action switch
     {
@@ -36,7 +48,10 @@ public sealed class RateLimitOptions
         RateLimitAction.Like => Like,
         RateLimitAction.Comment => Comment,
         RateLimitAction.Write => Write,
+        RateLimitAction.Register => Register,
         RateLimitAction.Login => Login,
+        RateLimitAction.LoginFromNewAddresses => LoginFromNewAddresses,
+        RateLimitAction.LoginPerAddress => LoginPerAddress,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No rate limit is configured for this action."),
     };
 }

@@ -42,7 +42,8 @@ public static class RateLimitResponses
         RateLimitAction.Like => "likes",
         RateLimitAction.Comment => "comments",
         RateLimitAction.Write => "writes",
-        RateLimitAction.Login => "login attempts",
+        RateLimitAction.Register => "registrations",
+        RateLimitAction.Login or RateLimitAction.LoginFromNewAddresses or RateLimitAction.LoginPerAddress => "failed login attempts",
         _ => action.ToString().ToLowerInvariant(),
     };
 }

@@ -33,23 +33,46 @@ public sealed class RateLimiter(IGrainFactory grains, IOptions<RateLimitOptions>
     }
 
     /// <summary>
-    /// Counts one login attempt against both the client's address (spraying passwords over many accounts) and the
-    /// account named (guessing one account's password from many addresses). Refused if either limit is reached.
+    /// Counts one login attempt as failed — against the client's address over all accounts (password
+    /// spraying), and against the account from that address and, from an address the account has not logged in
+    /// from, against its ceiling for new addresses (<see cref="ILoginGuardGrain"/>). Refused if any limit is
+    /// reached. <paramref name="account"/> is <see cref="LoginGuardKey"/>'s key of the account named.
     /// </summary>
     /// <remarks>
-    /// The address is asked first, and a refusal there does not count against the account: otherwise one client
-    /// could keep anyone's account locked out just by trying it. An attempt refused by the account still counted
-    /// against the address, as it was made.
+    /// The address is asked first, and a refusal there does not reach the account, so one client cannot use up
+    /// anyone's allowance just by trying; an attempt the account refuses still counted against the address, as
+    /// it was made. A right password takes the counts back (<see cref="LoginSucceededAsync"/>): only failures count.
     /// </remarks>
-    public async Task<RateLimitDecision> AcquireLoginAsync(string account, IPAddress? client)
+    public async Task<LoginCount> AcquireLoginAsync(string account, IPAddress? client)
     {
-        var byAddress = await AcquireAsync(RateLimitAction.Login, RateLimitSubject.Address(client));
-        if (!byAddress.Allowed)
-        {
-            return byAddress;
-        }
-
-        var byAccount = await AcquireAsync(RateLimitAction.Login, RateLimitSubject.Account(account));
-        return !byAccount.Allowed || byAccount.Remaining < byAddress.Remaining ? byAccount : byAddress;
+        var address = RateLimitSubject.Address(client);
+        var byAddress = await AcquireAsync(RateLimitAction.LoginPerAddress, address);
+        var attempt = byAddress.Allowed ? await grains.GetGrain<ILoginGuardGrain>(account).TryAttemptAsync(address, LoginPolicy()) : null;
+        return new LoginCount(account, address, byAddress, attempt);
     }
+
+    /// <summary>The password was right: the attempt was not a failure, so it counts nowhere.</summary>
+    public async Task LoginSucceededAsync(LoginCount count)
+    {
+        await RefundAsync(RateLimitAction.LoginPerAddress, count.Address, count.ByAddress);
+        if (count.Attempt is { } attempt)
+        {
+            await grains.GetGrain<ILoginGuardGrain>(count.Account).SucceededAsync(count.Address, attempt, LoginPolicy());
+        }
+    }
+
+    private LoginPolicy LoginPolicy() =>
+        new(options.Value.RuleFor(RateLimitAction.Login).ToPolicy(), options.Value.RuleFor(RateLimitAction.LoginFromNewAddresses).ToPolicy());
+}
+
+/// <summary>
+/// One login attempt as counted: against the address, then (if that allowed it) against the account; what to
+/// take back if the password was right.
+/// </summary>
+public sealed record LoginCount(string Account, string Address, RateLimitDecision ByAddress, LoginAttempt? Attempt)
+{
+    /// <summary>The decision the client is shown: a refusal if there is one, else the tighter allowance.</summary>
+    public RateLimitDecision Decision => Attempt?.Decision is { } byAccount && (!byAccount.Allowed || byAccount.Remaining < ByAddress.Remaining)
+        ? byAccount
+        : ByAddress;
 }

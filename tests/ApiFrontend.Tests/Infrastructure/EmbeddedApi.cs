@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Net.Http.Headers;
 using Instagram.ApiFrontend.Accounts;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +43,35 @@ public sealed class EmbeddedApi(
         return client;
     }
 
+    /// <summary>
+    /// A client of the real server (<see cref="OverKestrel"/>) whose connections come from
+    /// <paramref name="source"/>, a loopback address such as 127.0.0.2: a second client address on one machine.
+    /// </summary>
+    public HttpClient CreateClientFrom(IPAddress source)
+    {
+        using var probe = CreateClient(); // only for the real server's address
+        var server = probe.BaseAddress!;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new Socket(source.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(source, 0));
+                    await socket.ConnectAsync(IPAddress.Parse(server.Host), server.Port, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = server };
+    }
+
     /// <summary>An access token of a new session of <paramref name="userId"/>.</summary>
     public async Task<string> TokenForAsync(long userId) =>
         (await Services.GetRequiredService<SessionTokens>().StartAsync(userId, "tests")).AccessToken;
@@ -49,6 +80,10 @@ public sealed class EmbeddedApi(
     {
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Every test client shares one address (the in-memory server has none), and a test class registers
+        // more users than a person would in an hour; tests of the registration limit set their own.
+        builder.UseSetting("RateLimits:Register:Limit", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -142,73 +142,6 @@ public sealed class RateLimitSpecification
     }
 
     [Fact]
-    public async Task Login_is_limited_per_account_whatever_the_spelling()
-    {
-        await using var api = ApiWith(("RateLimits:Login:Limit", "2"));
-        var limiter = api.Services.GetRequiredService<RateLimiter>();
-
-        Assert.True((await limiter.AcquireLoginAsync("alice", IPAddress.Parse("203.0.113.1"))).Allowed);
-        Assert.True((await limiter.AcquireLoginAsync("Alice ", IPAddress.Parse("203.0.113.2"))).Allowed);
-        var refused = await limiter.AcquireLoginAsync("ALICE", IPAddress.Parse("203.0.113.3"));
-
-        Assert.False(refused.Allowed);
-        Assert.True((await limiter.AcquireLoginAsync("bob", IPAddress.Parse("203.0.113.3"))).Allowed);
-    }
-
-    [Fact]
-    public async Task Login_is_limited_per_address_across_accounts_without_locking_those_accounts()
-    {
-        await using var api = ApiWith(("RateLimits:Login:Limit", "2"));
-        var limiter = api.Services.GetRequiredService<RateLimiter>();
-        var sprayer = IPAddress.Parse("198.51.100.7");
-
-        Assert.True((await limiter.AcquireLoginAsync("alice", sprayer)).Allowed);
-        Assert.True((await limiter.AcquireLoginAsync("bob", sprayer)).Allowed);
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            Assert.False((await limiter.AcquireLoginAsync("carol", sprayer)).Allowed);
-        }
-
-        // Refused at the address, carol's own allowance was never touched.
-        var carolElsewhere = await limiter.AcquireLoginAsync("carol", IPAddress.Parse("192.0.2.10"));
-        Assert.True(carolElsewhere.Allowed);
-        Assert.Equal(1, carolElsewhere.Remaining);
-    }
-
-    [Fact]
-    public async Task Ipv6_clients_share_a_limit_per_64_block()
-    {
-        await using var api = ApiWith(("RateLimits:Login:Limit", "1"));
-        var limiter = api.Services.GetRequiredService<RateLimiter>();
-
-        Assert.True((await limiter.AcquireLoginAsync("alice", IPAddress.Parse("2001:db8:1:2::1"))).Allowed);
-
-        Assert.False((await limiter.AcquireLoginAsync("bob", IPAddress.Parse("2001:db8:1:2:ffff::9"))).Allowed);
-        Assert.True((await limiter.AcquireLoginAsync("bob", IPAddress.Parse("2001:db8:1:3::1"))).Allowed);
-    }
-
-    [Fact]
-    public async Task A_login_handler_answers_429_once_the_account_has_used_its_attempts()
-    {
-        await using var api = ApiWith(("RateLimits:Login:Limit", "2"));
-        using var client = api.CreateClient();
-
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            using var allowed = await client.PostAsJsonAsync("/test/login", new { login = "alice" });
-            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
-            Assert.Equal("2", Header(allowed, "X-RateLimit-Limit"));
-        }
-
-        using var refused = await client.PostAsJsonAsync("/test/login", new { login = "alice" });
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(59), TimeSpan.FromMinutes(1));
-        Assert.Equal("0", Header(refused, "X-RateLimit-Remaining"));
-    }
-
-    [Fact]
     public async Task Unset_settings_keep_the_seed_defaults()
     {
         await using var api = ApiWithFollowLimit(3);
@@ -219,7 +152,12 @@ public sealed class RateLimitSpecification
         Assert.Equal((10, TimeSpan.FromHours(1)), (options.Post.Limit, options.Post.Window));
         Assert.Equal((100, TimeSpan.FromHours(1)), (options.Like.Limit, options.Like.Window));
         Assert.Equal((50, TimeSpan.FromHours(1)), (options.Comment.Limit, options.Comment.Window));
+        Assert.Equal((300, TimeSpan.FromHours(1)), (options.Write.Limit, options.Write.Window));
+        Assert.Equal(TimeSpan.FromHours(1), options.Register.Window); // its limit is raised by the test host:
+        Assert.Equal(20, new RateLimitOptions().Register.Limit);
         Assert.Equal((5, TimeSpan.FromMinutes(1)), (options.Login.Limit, options.Login.Window));
+        Assert.Equal((100, TimeSpan.FromHours(1)), (options.LoginFromNewAddresses.Limit, options.LoginFromNewAddresses.Window));
+        Assert.Equal((30, TimeSpan.FromMinutes(1)), (options.LoginPerAddress.Limit, options.LoginPerAddress.Window));
     }
 
     [Theory]

@@ -10,8 +10,7 @@ namespace ApiFrontend.Tests.RateLimits;
 /// <summary>
 /// Test-only endpoints behind the app's own pipeline (so inside its authentication and error handling):
 /// <c>POST /test/follow</c> opts in with the filter as a follow endpoint would, <c>POST /test/refused-follow</c>
-/// does the same but answers 422 as a handler refusing a body would, and <c>POST /test/login</c> limits
-/// imperatively as the login handler does, knowing the account only from its body.
+/// does the same but answers 422 as a handler refusing a body would.
 /// </summary>
 /// <remarks>
 /// They get their own routing in a branch: the app's endpoints are already mapped by the time a startup
@@ -34,23 +33,7 @@ internal sealed class RateLimitedTestEndpoints : IStartupFilter
                 endpoints.MapPost("/refused-follow", () => TypedResults.Problem(detail: "nope", statusCode: StatusCodes.Status422UnprocessableEntity))
                     .RequireAuthorization()
                     .RequireRateLimit(RateLimitAction.Follow);
-                endpoints.MapPost("/login", LoginAsync).AllowAnonymous();
             });
         });
     };
-
-    private static async Task<Results<Ok<LoginAnswer>, ProblemHttpResult>> LoginAsync(HttpContext http, LoginAttempt attempt, RateLimiter limiter)
-    {
-        var decision = await limiter.AcquireLoginAsync(attempt.Login, http.Connection.RemoteIpAddress);
-        if (RateLimitResponses.Answer(http.Response, decision, RateLimitAction.Login) is { } refused)
-        {
-            return refused;
-        }
-
-        return TypedResults.Ok(new LoginAnswer(attempt.Login));
-    }
-
-    internal sealed record LoginAttempt(string Login);
-
-    internal sealed record LoginAnswer(string Login);
 }

@@ -38,19 +38,36 @@ public sealed class AccountSpecification : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_wrong_password_and_an_unknown_account_get_the_same_401()
+    public async Task Login_says_whether_the_account_exists_as_registration_must()
     {
         using var bob = await _api.RegisterAsync("bob");
         using var anonymous = _api.CreateClient();
 
         using var wrong = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { login = "bob", password = "not the password" });
         using var unknown = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { login = "nobody", password = "not the password" });
+        using var taken = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username = "bobby", email = "bob@example.com", password = "correct horse battery" });
 
-        await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        await unknown.AssertProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Equal(
-            System.Text.Json.JsonDocument.Parse(await wrong.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(),
-            System.Text.Json.JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+        Assert.Contains("password is wrong", (await wrong.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+        Assert.Contains("No account", (await unknown.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+        Assert.Contains("email", (await taken.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Probing_registration_for_taken_names_uses_up_the_addresss_allowance_but_mistakes_do_not()
+    {
+        await using var api = new EmbeddedApi(new Dictionary<string, string> { ["RateLimits:Register:Limit"] = "3" });
+        using var zoe = await api.RegisterAsync("zoe");
+        using var anonymous = api.CreateClient();
+
+        using var weak = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username = "probe", email = "probe@example.com", password = "12345678" });
+        using var takenName = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username = "zoe", email = "probe@example.com", password = "correct horse battery" });
+        using var takenEmail = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username = "probe", email = "zoe@example.com", password = "correct horse battery" });
+        using var refused = await anonymous.PostAsJsonAsync("/api/v1/auth/register", new { username = "probe", email = "probe@example.com", password = "correct horse battery" });
+
+        await weak.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await takenName.AssertProblemAsync(HttpStatusCode.Conflict);
+        await takenEmail.AssertProblemAsync(HttpStatusCode.Conflict);
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
