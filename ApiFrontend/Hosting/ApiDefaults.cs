@@ -23,9 +23,19 @@ public static class ApiDefaults
     public static IHostApplicationBuilder AddApiDefaults(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails is { Status: StatusCodes.Status415UnsupportedMediaType, Detail: null })
+            {
+                context.ProblemDetails.Detail = UnreadableRequestHandler.UnsupportedBody(context.HttpContext);
+            }
+        });
         builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddExceptionHandler(options => options.StatusCodeSelector = StatusOf);
+        builder.Services.AddExceptionHandler<UnreadableRequestHandler>();
+
+        // Unreadable bodies and parameters throw, so UnreadableRequestHandler can say which field and why.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

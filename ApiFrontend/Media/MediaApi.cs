@@ -258,8 +258,10 @@ public static class MediaApi
                 };
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 return ApiProblem.TooLarge("The request body is larger than any upload we accept.");
+            case InvalidDataException:
+                return ApiProblem.Malformed("The multipart body breaks the reader's limits: too many parts, or headers too long.");
             default:
-                return ApiProblem.Malformed("The request body ended early or is malformed: " + refusal.Message);
+                return ApiProblem.Malformed("The multipart body ended before its closing boundary, or its framing is broken.");
         }
     }
 }
