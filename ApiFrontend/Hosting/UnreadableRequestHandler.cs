@@ -81,7 +81,7 @@ internal sealed partial class UnreadableRequestHandler(IProblemDetailsService pr
         var property = requestType is null
             ? null
             : json.Value.SerializerOptions.GetTypeInfo(requestType).Properties.FirstOrDefault(p => p.Name == field);
-        return Field(field, property is null ? "has a value of the wrong type" : $"must be {Describe(property.PropertyType)}");
+        return Field(field, property is null ? "is not a field of this body" : $"must be {Describe(property.PropertyType)}");
     }
 
     private static (string, string?, string?) Field(string field, string reason) => ($"{field} {reason}.", field, reason);

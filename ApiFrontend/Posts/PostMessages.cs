@@ -15,6 +15,9 @@ public sealed record CommentRequest(string? Text);
 
 public sealed record AuthorView(string UserId, string Username, Uri? AvatarUrl);
 
+/// <summary>A user tagged in a post. Usernames never change, so a rendered post stays true.</summary>
+public sealed record TaggedUserView(string UserId, string Username);
+
 public sealed record CommentView(string CommentId, AuthorView User, string Text, DateTimeOffset CreatedAt)
 {
     public static CommentView From(CommentInfo comment, AuthorView author) => new(PostView.Id(comment.CommentId), author, comment.Text, comment.CreatedAt);
@@ -36,6 +39,7 @@ public sealed record PostView(
     IReadOnlyList<string> Hashtags,
     IReadOnlyList<string> Mentions,
     LocationBody? Location,
+    IReadOnlyList<TaggedUserView> TaggedUsers,
     long LikeCount,
     long CommentCount,
     bool LikedByMe,

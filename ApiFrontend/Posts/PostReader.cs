@@ -120,10 +120,12 @@ public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, PostCar
         var authorsTask = FetchAuthorsAsync(authorIds, request);
         var media = posts.SelectMany(p => p.MediaIds.Select(id => (MediaId: id, OwnerId: p.AuthorId))).Distinct().ToList();
         var mediaTask = Task.WhenAll(media.Select(m => grains.GetGrain<IMediaGrain>(m.MediaId).GetAsync(m.OwnerId)));
-        await Task.WhenAll(authorsTask, mediaTask);
+        var taggedTask = TaggedUsersAsync(posts.SelectMany(p => p.TaggedUserIds).Distinct().ToList());
+        await Task.WhenAll(authorsTask, mediaTask, taggedTask);
 
         var authors = await authorsTask;
         var mediaById = (await mediaTask).Select(r => r.Media).OfType<MediaInfo>().ToDictionary(m => m.MediaId);
+        var taggedById = await taggedTask;
         var options = mediaOptions.Value;
         for (var k = 0; k < missing.Count; k++)
         {
@@ -142,6 +144,7 @@ public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, PostCar
                 post.Hashtags,
                 post.Mentions,
                 post.Location is { } place ? new LocationBody(place.Latitude, place.Longitude, place.Name) : null,
+                [.. post.TaggedUserIds.Select(taggedById.GetValueOrDefault).OfType<TaggedUserView>()],
                 post.LikeCount,
                 post.CommentCount,
                 LikedByMe: false,
@@ -155,6 +158,18 @@ public sealed class PostReader(IGrainFactory grains, AvatarUrls avatars, PostCar
                 cards.Keep(card);
             }
         }
+    }
+
+    /// <summary>The tagged users that still exist, by ID (a deleted account drops out of its tags).</summary>
+    private async Task<Dictionary<long, TaggedUserView>> TaggedUsersAsync(IReadOnlyList<long> userIds)
+    {
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+
+        var profiles = await Task.WhenAll(userIds.Select(id => grains.GetGrain<IUserGrain>(id).GetProfileAsync()));
+        return profiles.OfType<UserProfile>().ToDictionary(p => p.UserId, p => new TaggedUserView(PostView.Id(p.UserId), p.Username));
     }
 
     /// <summary>

@@ -62,6 +62,11 @@ public static class PostsApi
             return ApiProblem.Invalid(problem);
         }
 
+        if (await FirstUntaggableAsync(draft, grains) is { } stranger)
+        {
+            return ApiProblem.Invalid($"tagged_users: no user has the ID {PostView.Id(stranger)}.");
+        }
+
         var postId = ids.NextId();
         var created = await grains.GetGrain<IPostGrain>(postId).CreateAsync(draft);
         return created switch
@@ -168,6 +173,17 @@ public static class PostsApi
             : ApiProblem.NotFound("No such post.");
     }
 
+    /// <summary>
+    /// A tagged user the author cannot tag: one that does not exist, or that either blocked the other (to the
+    /// author, a user that does not exist, as everywhere).
+    /// </summary>
+    private static async Task<long?> FirstUntaggableAsync(PostDraft draft, IGrainFactory grains)
+    {
+        var profiles = await Task.WhenAll(draft.TaggedUserIds.Select(id => grains.GetGrain<IUserGrain>(id).GetProfileForAsync(draft.AuthorId)));
+        var index = Array.FindIndex(profiles, profile => profile is null);
+        return index < 0 ? null : draft.TaggedUserIds[index];
+    }
+
     /// <summary>The draft, or null with the reason it is not acceptable.</summary>
     private static PostDraft? ParseDraft(long authorId, CreatePostRequest request, out string problem)
     {
@@ -211,9 +227,15 @@ public static class PostsApi
         }
 
         var tagged = ParseIds(request.TaggedUsers ?? []);
-        if (tagged is not { Length: <= MaxTaggedUsers })
+        if (tagged is null)
         {
-            problem = $"tagged_users must list at most {MaxTaggedUsers} user IDs.";
+            problem = "tagged_users must list user IDs: strings of digits, as user_id is everywhere.";
+            return null;
+        }
+
+        if (tagged.Value.Distinct().Count() > MaxTaggedUsers)
+        {
+            problem = $"tagged_users may list at most {MaxTaggedUsers} users.";
             return null;
         }
 

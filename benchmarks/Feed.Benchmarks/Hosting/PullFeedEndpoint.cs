@@ -91,6 +91,7 @@ internal sealed class PullFeedEndpoint(string connectionString) : IAsyncDisposab
                 CaptionParser.Hashtags(caption),
                 CaptionParser.Mentions(caption),
                 reader.IsDBNull(7) ? null : new LocationBody(reader.GetDouble(5), reader.GetDouble(6), reader.GetString(7)),
+                TaggedUsers: [], // seeded posts tag nobody
                 reader.GetInt64(8),
                 reader.GetInt64(9),
                 reader.GetBoolean(12),

@@ -67,7 +67,7 @@ public sealed class PostCardsSpecification
     private PostCard Render(long postId)
     {
         var post = new PostInfo(postId, AuthorId, [], "caption", [], [], null, [], PostStatus.Published, 0, 0, DateTimeOffset.UnixEpoch);
-        var view = new PostView(PostView.Id(postId), new AuthorView("7", "author", null), [], "caption", [], [], null, 0, 0, false, false, "published", DateTimeOffset.UnixEpoch);
+        var view = new PostView(PostView.Id(postId), new AuthorView("7", "author", null), [], "caption", [], [], null, [], 0, 0, false, false, "published", DateTimeOffset.UnixEpoch);
         return new PostCard(post, view, Base, _cards.PostVersion(postId), _cards.AuthorVersion(AuthorId));
     }
 }
